@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace AlphaTrade.Cli.Commands;
+
+/// <summary>The list of top-level commands, in help order. Each command lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliContext ctx)
+    {
+        yield return VersionCommand.Create(ctx);
+    }
+}
