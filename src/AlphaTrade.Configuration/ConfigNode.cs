@@ -268,13 +268,13 @@ public sealed class ConfigNode
     /// <summary>Throws when the mapping has a key that no getter asked for.</summary>
     public void EnsureNoUnknownKeys()
     {
-        foreach (var (k, _) in _map.Children)
+        foreach (var (k, v) in _map.Children)
         {
             var key = ((YamlScalarNode)k).Value ?? string.Empty;
             if (!_read.Contains(key))
             {
                 var known = string.Join(", ", _read.Order(StringComparer.Ordinal));
-                throw Error(key, k, $"unknown key; known keys here: {known}");
+                throw Error(key, _overrides.ContainsKey(v) ? v : k, $"unknown key; known keys here: {known}");
             }
         }
     }

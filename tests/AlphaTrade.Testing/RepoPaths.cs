@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace AlphaTrade.Testing;
 
 /// <summary>Locates the repository and the shared real-data folder from a test's output directory.</summary>
