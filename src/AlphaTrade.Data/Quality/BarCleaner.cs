@@ -70,7 +70,7 @@ public sealed class BarCleaner
         var ohlc = OhlcConsistencyCheck.Apply(ws, Options.OhlcInconsistency);
         var boundaries = new List<int>();
         var splits = SplitDetector.Apply(ws, sessions, Options, boundaries);
-        var outliers = OutlierDetector.Apply(ws, Options, boundaries);
+        var outliers = OutlierDetector.Apply(ws, sessions, raw.TimeFrame, Options, boundaries);
         int analysed = ws.Count;
         var (gaps, series) = SessionGridCoverage.Apply(ws, sessions, raw.Symbol, raw.TimeFrame, Options);
         var staleness = StalenessMeter.Measure(series, Options.StaleRunMinBars);

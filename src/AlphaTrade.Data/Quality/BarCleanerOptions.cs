@@ -58,6 +58,13 @@ public sealed record BarCleanerOptions
     /// </summary>
     public double BadTickRevertFraction { get; init; } = 0.5;
 
+    /// <summary>
+    /// A bad tick must also be discontinuous: its first bar opens, or the bar after it opens, at least this
+    /// fraction of the excursion away from the previous close. Real whipsaws (a news spike that fades) trade
+    /// through their bars and fail this test; a wrong print does not. 0 turns the test off. Default 0.5.
+    /// </summary>
+    public double BadTickGapFraction { get; init; } = 0.5;
+
     /// <summary>What happens to bad ticks. Default: flagged and kept.</summary>
     public OutlierPolicy Outliers { get; init; } = OutlierPolicy.Flag;
 
@@ -96,6 +103,7 @@ public sealed record BarCleanerOptions
         Require(double.IsFinite(MinimumReturnScale) && MinimumReturnScale > 0, nameof(MinimumReturnScale), "a number > 0", MinimumReturnScale);
         Require(BadTickMaxBars is >= 1 and <= 10, nameof(BadTickMaxBars), "1..10", BadTickMaxBars);
         Require(BadTickRevertFraction is > 0 and < 1, nameof(BadTickRevertFraction), "a fraction in (0, 1)", BadTickRevertFraction);
+        Require(BadTickGapFraction is >= 0 and <= 1, nameof(BadTickGapFraction), "a fraction in [0, 1]", BadTickGapFraction);
         Require(SplitTolerance is > 0 and < 0.2, nameof(SplitTolerance), "a fraction in (0, 0.2)", SplitTolerance);
         Require(SplitRatios is not null && SplitRatios.All(r => double.IsFinite(r) && r > 1), nameof(SplitRatios), "ratios > 1", SplitRatios?.Count ?? 0);
         Require(StaleRunMinBars >= 2, nameof(StaleRunMinBars), "≥ 2", StaleRunMinBars);

@@ -1,5 +1,7 @@
 using System.Buffers;
+using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
+using AlphaTrade.Core.Time;
 
 namespace AlphaTrade.Data.Quality;
 
@@ -8,7 +10,13 @@ namespace AlphaTrade.Data.Quality;
 /// <para>
 /// Overnight returns are several times more volatile than intraday ones, so when a series has enough of each
 /// they are scored against their own median/MAD (whole series, as they are few); otherwise all returns form one
-/// population. An outlying return starts a bad tick when the price comes back within
+/// population. Intraday volatility is U-shaped (the first half hour moves several times more than midday), so
+/// with enough sessions each intraday return is first divided by its time-of-day factor: the robust scale of
+/// the returns at that bar position over the scale of all intraday returns. Without this the open would supply
+/// most "outliers".
+/// </para>
+/// <para>
+/// An outlying return starts a bad tick when the price comes back within
 /// <see cref="BarCleanerOptions.BadTickMaxBars"/> bars; otherwise it is a real jump, kept and reported.
 /// </para>
 /// </summary>
@@ -17,10 +25,17 @@ internal static class OutlierDetector
     /// <summary>Fewer returns than this in a population give no trustworthy median/MAD of their own.</summary>
     private const int MinPopulation = 30;
 
+    /// <summary>Fewer returns than this at one bar position leave that position's time-of-day factor at 1.</summary>
+    private const int MinSlotSamples = 20;
+
+    /// <summary>Time-of-day factors are clamped to [1/MaxSeasonalFactor, MaxSeasonalFactor].</summary>
+    private const double MaxSeasonalFactor = 5;
+
     /// <summary>The rolling window's statistics are recomputed every window/8 returns: O(8n) instead of O(n·window).</summary>
     private const int BlocksPerWindow = 8;
 
-    public static OutlierReport Apply(CleaningWorkspace ws, BarCleanerOptions options, List<int> splitBoundaries)
+    public static OutlierReport Apply(CleaningWorkspace ws, TradingSession[] sessions, TimeFrame timeFrame, BarCleanerOptions options,
+        List<int> splitBoundaries)
     {
         int m = 0;
         for (int i = 0; i < ws.Count; i++)
@@ -39,6 +54,8 @@ internal static class OutlierDetector
         double[] center = ArrayPool<double>.Shared.Rent(m);
         double[] scale = ArrayPool<double>.Shared.Rent(m);
         double[] scratch = ArrayPool<double>.Shared.Rent(m);
+        double[] norm = ArrayPool<double>.Shared.Rent(m);
+        double[] unit = ArrayPool<double>.Shared.Rent(m);
         try
         {
             int intraday = 0, overnight = 0;
@@ -67,10 +84,28 @@ internal static class OutlierDetector
             }
 
             bool separate = overnight >= MinPopulation && intraday >= MinPopulation;
-            FillStatistics(ws, idx, m, ret, separate ? Population.Intraday : Population.All, options.OutlierWindow, center, scale, pos, scratch);
+            unit.AsSpan(0, m).Fill(1);
+            if (separate && !timeFrame.IsDaily)
+            {
+                FillTimeOfDayFactors(ws, sessions, timeFrame, idx, m, ret, unit, pos, scratch);
+            }
+
+            for (int k = 1; k < m; k++)
+            {
+                norm[k] = ret[k] / unit[k];
+            }
+
+            FillStatistics(ws, idx, m, norm, separate ? Population.Intraday : Population.All, options.OutlierWindow, center, scale, pos, scratch);
             if (separate)
             {
-                FillStatistics(ws, idx, m, ret, Population.Overnight, 0, center, scale, pos, scratch);
+                FillStatistics(ws, idx, m, norm, Population.Overnight, 0, center, scale, pos, scratch);
+            }
+
+            // From here on 'scale' is in raw log-return units: the normalised scale times the time-of-day factor.
+            for (int k = 1; k < m; k++)
+            {
+                center[k] *= unit[k];
+                scale[k] = Math.Max(scale[k], options.MinimumReturnScale) * unit[k];
             }
 
             return Classify(ws, options, splitBoundaries, idx, m, ret, center, scale);
@@ -83,6 +118,8 @@ internal static class OutlierDetector
             ArrayPool<double>.Shared.Return(center);
             ArrayPool<double>.Shared.Return(scale);
             ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(norm);
+            ArrayPool<double>.Shared.Return(unit);
         }
     }
 
@@ -94,6 +131,88 @@ internal static class OutlierDetector
     }
 
     private static bool IsOvernight(CleaningWorkspace ws, int[] idx, int k) => ws.Session[idx[k]] != ws.Session[idx[k - 1]];
+
+    /// <summary>
+    /// Writes each intraday return's time-of-day factor into <paramref name="unit"/>: the robust scale of the
+    /// returns at its bar position (bars since the open) over the robust scale of all intraday returns. Returns
+    /// are grouped by position with a counting sort, so this is linear.
+    /// </summary>
+    private static void FillTimeOfDayFactors(CleaningWorkspace ws, TradingSession[] sessions, TimeFrame timeFrame, int[] idx, int m,
+        double[] ret, double[] unit, int[] pos, double[] scratch)
+    {
+        long step = timeFrame.Duration.Ticks;
+        int slots = 0;
+        for (int k = 1; k < m; k++)
+        {
+            if (!IsOvernight(ws, idx, k))
+            {
+                slots = Math.Max(slots, SlotOf(ws, sessions, idx[k], step) + 1);
+            }
+        }
+
+        int[] start = ArrayPool<int>.Shared.Rent(slots + 1);
+        double[] factor = ArrayPool<double>.Shared.Rent(slots);
+        try
+        {
+            var starts = start.AsSpan(0, slots + 1);
+            starts.Clear();
+            int n = 0;
+            for (int k = 1; k < m; k++)
+            {
+                if (!IsOvernight(ws, idx, k))
+                {
+                    starts[SlotOf(ws, sessions, idx[k], step) + 1]++;
+                    scratch[n++] = ret[k];
+                }
+            }
+
+            double overall = RobustStatistics.MedianAndScale(scratch.AsSpan(0, n)).Scale;
+            for (int q = 0; q < slots; q++)
+            {
+                starts[q + 1] += starts[q];
+            }
+
+            // Counting sort of the intraday returns by slot: 'pos' holds the write cursor of each slot.
+            starts[..slots].CopyTo(pos);
+            for (int k = 1; k < m; k++)
+            {
+                if (!IsOvernight(ws, idx, k))
+                {
+                    scratch[pos[SlotOf(ws, sessions, idx[k], step)]++] = ret[k];
+                }
+            }
+
+            for (int q = 0; q < slots; q++)
+            {
+                int count = starts[q + 1] - starts[q];
+                double f = 1;
+                if (count >= MinSlotSamples && overall > 0)
+                {
+                    double slotScale = RobustStatistics.MedianAndScale(scratch.AsSpan(starts[q], count)).Scale;
+                    f = slotScale > 0 ? Math.Clamp(slotScale / overall, 1 / MaxSeasonalFactor, MaxSeasonalFactor) : 1;
+                }
+
+                factor[q] = f;
+            }
+
+            for (int k = 1; k < m; k++)
+            {
+                if (!IsOvernight(ws, idx, k))
+                {
+                    unit[k] = factor[SlotOf(ws, sessions, idx[k], step)];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(start);
+            ArrayPool<double>.Shared.Return(factor);
+        }
+    }
+
+    /// <summary>Bars since the session open (floor for a misaligned bar).</summary>
+    private static int SlotOf(CleaningWorkspace ws, TradingSession[] sessions, int row, long step) =>
+        (int)((ws.Time[row] - sessions[ws.Session[row]].OpenUtc.Ticks) / step);
 
     /// <summary>
     /// Writes the median and scale that judge each return of <paramref name="population"/>: one pair for the
@@ -150,11 +269,10 @@ internal static class OutlierDetector
         List<PriceJump>? jumps = null;
         int badBars = 0, replaced = 0, dropped = 0;
         double threshold = options.OutlierThreshold;
-        double minScale = options.MinimumReturnScale;
         int k = 1;
         while (k < m)
         {
-            double sigma = Math.Max(scale[k], minScale);
+            double sigma = scale[k];
             double z = (ret[k] - center[k]) / sigma;
             if (!(Math.Abs(z) > threshold) || splitBoundaries.BinarySearch(idx[k]) >= 0)
             {
@@ -210,6 +328,34 @@ internal static class OutlierDetector
     }
 
     /// <summary>
+    /// True when prices jump into the excursion or out of it between bars: the entry gap (open of the first bad
+    /// bar against the last good close) or the exit gap (open of the first good bar against the last bad close) is
+    /// at least <see cref="BarCleanerOptions.BadTickGapFraction"/> of the excursion. A bad print sits outside the
+    /// traded path, so its bar or its successor opens far from it; a real whipsaw trades through its bars with
+    /// opens next to the previous closes.
+    /// </summary>
+    private static bool IsDiscontinuous(CleaningWorkspace ws, BarCleanerOptions options, int[] idx, int k, int j, double excursion)
+    {
+        if (options.BadTickGapFraction <= 0)
+        {
+            return true;
+        }
+
+        // An overnight gap is the market's, not evidence of a bad print: only intraday boundaries count, and when
+        // neither boundary is intraday (daily bars) the test cannot be made and is waived.
+        bool entryIntraday = !IsOvernight(ws, idx, k);
+        bool exitIntraday = !IsOvernight(ws, idx, j);
+        if (!entryIntraday && !exitIntraday)
+        {
+            return true;
+        }
+
+        double entry = entryIntraday ? Math.Abs(Math.Log(ws.Open[idx[k]] / ws.Close[idx[k - 1]])) : 0;
+        double exit = exitIntraday ? Math.Abs(Math.Log(ws.Open[idx[j]] / ws.Close[idx[j - 1]])) : 0;
+        return Math.Max(entry, exit) >= options.BadTickGapFraction * excursion;
+    }
+
+    /// <summary>
     /// The first return index j in (k, k + max bars] at which the close is back near the last good close (net
     /// move at most the revert fraction of the excursion and not itself outlying), or −1 when the move held.
     /// </summary>
@@ -222,11 +368,11 @@ internal static class OutlierDetector
         for (int j = k + 1; j <= last; j++)
         {
             // The way back may cross a session boundary: judge the net move by the widest scale on the path.
-            widest = Math.Max(widest, Math.Max(scale[j], options.MinimumReturnScale));
+            widest = Math.Max(widest, scale[j]);
             double net = Math.Abs(Math.Log(ws.Close[idx[j]] / good));
             if (net <= options.BadTickRevertFraction * excursion && net / widest <= options.OutlierThreshold)
             {
-                return j;
+                return IsDiscontinuous(ws, options, idx, k, j, excursion) ? j : -1;
             }
         }
 

@@ -91,6 +91,7 @@ public static class QualityReportWriter
         Number(w, "minimumReturnScale", o.MinimumReturnScale);
         w.WriteNumber("badTickMaxBars", o.BadTickMaxBars);
         Number(w, "badTickRevertFraction", o.BadTickRevertFraction);
+        Number(w, "badTickGapFraction", o.BadTickGapFraction);
         w.WriteString("outliers", o.Outliers.ToString());
         w.WriteStartArray("splitRatios");
         foreach (double r in o.SplitRatios)

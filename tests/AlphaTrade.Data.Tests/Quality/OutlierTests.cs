@@ -126,6 +126,44 @@ public class OutlierTests
     }
 
     [Fact]
+    public void Clean_CloseOnlyBadPrint_FlaggedBecauseNextBarOpensBackAtTheTrueLevel()
+    {
+        var rows = Zigzag(Monday, 10, step: Step);
+        var b = rows[100];
+        double bad = b.Close * 1.1;
+        rows[100] = b with { High = bad, Close = bad }; // opens where it should, prints a wrong close
+        var r = Clean(rows);
+        Assert.Equal(rows[100].TimeUtc, Assert.Single(r.Report.Outliers.BadTicks).TimeUtc);
+    }
+
+    [Fact]
+    public void Clean_WhipsawTradedThroughItsBars_IsTwoJumpsNotABadTick()
+    {
+        var rows = Zigzag(Monday, 10, step: Step);
+        double before = rows[99].Close, away = before * Math.Exp(20 * Sigma), after = rows[101].Close;
+        rows[100] = new Bar(rows[100].TimeUtcTicks, before, away, before, away, 1000);
+        rows[101] = new Bar(rows[101].TimeUtcTicks, away, away, after, after, 1000);
+        var r = Clean(rows);
+        Assert.Equal(0, r.Report.Outliers.BadTickBars);
+        Assert.Equal([rows[100].TimeUtc, rows[101].TimeUtc], r.Report.Outliers.Jumps.Select(j => j.TimeUtc));
+
+        var noGapTest = Clean(rows, new BarCleanerOptions { BadTickGapFraction = 0 });
+        Assert.Equal(1, noGapTest.Report.Outliers.BadTickBars);
+    }
+
+    [Fact]
+    public void Clean_LastBarOfSessionTradedAwayAndNextSessionOpeningBack_IsNotABadTick()
+    {
+        var rows = Zigzag(Monday, 10, step: Step);
+        int last = 51; // last bar of the second session
+        double before = rows[last - 1].Close, away = before * Math.Exp(20 * Sigma);
+        rows[last] = new Bar(rows[last].TimeUtcTicks, before, away, before, away, 1000);
+        var r = Clean(rows);
+        Assert.Equal(0, r.Report.Outliers.BadTickBars);
+        Assert.Contains(r.Report.Outliers.Jumps, j => j.TimeUtc == rows[last].TimeUtc);
+    }
+
+    [Fact]
     public void Clean_BadTickWithReplacePolicy_ReplacedByLastGoodClose()
     {
         var rows = Zigzag(Monday, 10, step: Step);
