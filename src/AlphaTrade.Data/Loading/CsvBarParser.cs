@@ -511,35 +511,18 @@ internal sealed class CsvBarParser
         }
 
         Span<double> values = stackalloc double[BarColumnNames.ValueSlots];
-        long previous = long.MinValue;
-        long step = long.MaxValue;
+        var times = new List<long>(sample.Count);
         foreach (var (start, length, _) in sample)
         {
-            if (!TryParseRow(_buf.AsSpan(start, length), values, out long t))
+            if (TryParseRow(_buf.AsSpan(start, length), values, out long t))
             {
-                continue;
+                times.Add(t);
             }
-
-            long delta = t - previous;
-            if (previous != long.MinValue && delta > 0 && delta < step)
-            {
-                step = delta;
-            }
-
-            previous = t;
         }
 
-        if (step != long.MaxValue)
+        if (BarStep.TryInfer(times, out var inferred))
         {
-            if (step >= TimeSpan.TicksPerDay - TimeSpan.TicksPerHour)
-            {
-                return TimeFrame.Daily;
-            }
-
-            if (step % TimeSpan.TicksPerMinute == 0 && step / TimeSpan.TicksPerMinute <= 390)
-            {
-                return TimeFrame.FromMinutes((int)(step / TimeSpan.TicksPerMinute));
-            }
+            return inferred;
         }
 
         throw new InputException($"{_path}: cannot tell the bar size from the file name or the first rows; name the file like AAPL_15min.csv or set the time frame");

@@ -306,35 +306,18 @@ internal sealed class ParquetBarReader
             return TimeFrame.Daily;
         }
 
-        long previous = long.MinValue;
-        long step = long.MaxValue;
-        for (int i = 0; i < Math.Min(times.Length, SampleRows); i++)
+        var sample = new List<long>(SampleRows);
+        for (int i = 0; i < times.Length && sample.Count < SampleRows; i++)
         {
-            if (!valid[i])
+            if (valid[i])
             {
-                continue;
+                sample.Add(times[i]);
             }
-
-            long delta = times[i] - previous;
-            if (previous != long.MinValue && delta > 0 && delta < step)
-            {
-                step = delta;
-            }
-
-            previous = times[i];
         }
 
-        if (step != long.MaxValue)
+        if (BarStep.TryInfer(sample, out var inferred))
         {
-            if (step >= TimeSpan.TicksPerDay - TimeSpan.TicksPerHour)
-            {
-                return TimeFrame.Daily;
-            }
-
-            if (step % TimeSpan.TicksPerMinute == 0 && step / TimeSpan.TicksPerMinute <= 390)
-            {
-                return TimeFrame.FromMinutes((int)(step / TimeSpan.TicksPerMinute));
-            }
+            return inferred;
         }
 
         throw new InputException($"{_path}: cannot tell the bar size from the file name, metadata or first rows; name the file like AAPL_15min.parquet or set the time frame");
