@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
+using AlphaTrade.Data.Loading;
 using AlphaTrade.Data.Quality;
 using AlphaTrade.Data.Resampling;
 
@@ -8,11 +9,14 @@ namespace AlphaTrade.Data.Tests.Quality;
 
 /// <summary>
 /// Cleans the real IBKR 5-minute bars (40 symbols, 206 sessions; see shared/data/README.md): a clean vendor
-/// file must come out with nothing to fix, and the known staleness of MELI must be reported.
+/// file must come out with nothing to fix, and the known staleness of MELI must be reported. Files are read by
+/// the platform's loader, in file order, exactly as the command line reads them.
 /// </summary>
 public class RealDataQualityTests
 {
-    private static readonly Lazy<IReadOnlyList<BarSeries>> Raw = new(() => TestData.IbkrSymbols().Select(TestData.ReadIbkr).ToList());
+    private static readonly Lazy<IReadOnlyList<BarSeries>> Raw = new(() => TestData.IbkrSymbols()
+        .Select(s => BarFileReader.Read(Path.Combine(TestData.IbkrFolder!, s + "_5min.csv.gz")).Series)
+        .ToList());
 
     private static readonly Lazy<UniverseCleaningResult> Cleaned = new(() => QualityBars.Cleaner().CleanAll(Raw.Value));
 
