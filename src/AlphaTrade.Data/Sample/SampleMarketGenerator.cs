@@ -189,7 +189,7 @@ public sealed class SampleMarketGenerator
             var pair = pairOfB[universe[b].Symbol];
             var first = paths[indexOf[pair.SymbolA]]!;
             var rng = SampleRandom.ForStream(seed, "symbol:" + pair.SymbolB);
-            var path = SymbolPathBuilder.BuildPairLeg(grid, first, pair, rng);
+            var path = SymbolPathBuilder.BuildPairLeg(grid, first, pair, nu, model.OvernightVarianceShare, rng);
             var series = new BarSeries(pair.SymbolB, options.TimeFrame, grid.Bars);
             BarSynthesizer.Fill(series, grid, path, profiles[b].AverageDailyVolume, model, rng);
             clean[b] = series;

@@ -139,7 +139,7 @@ public sealed record SampleModel
     public (double Min, double Max) PairHalfLifeDays { get; init; } = (2.0, 5.0);
 
     /// <summary>Range of the spread's stationary standard deviation (uniform, log units).</summary>
-    public (double Min, double Max) PairSpreadSd { get; init; } = (0.02, 0.035);
+    public (double Min, double Max) PairSpreadSd { get; init; } = (0.012, 0.025);
 
     /// <summary>Daily standard deviation of the benchmark's tracking noise around the market factor.</summary>
     public double BenchmarkTrackingVol { get; init; } = 0.0005;

@@ -95,27 +95,34 @@ internal static class SymbolPathBuilder
 
     /// <summary>
     /// The second leg of a planted pair: log B = log A + log h + s, with the spread s an AR(1) stepped once per bar,
-    /// s' = φ·s + σ_ε·ε, φ = 2^(−1/halfLifeBars), σ_ε = sd·√(1 − φ²), starting from its stationary law.
+    /// s' = φ·s + σ_ε,k·ε, φ = 2^(−1/halfLifeBars), ε unit-variance Student-t. The innovation sd follows the intraday
+    /// variance U-shape, σ_ε,k = σ_ε·√(w_k/w̄) with w̄ the mean full-day bar weight and σ_ε = sd·√(1 − φ²), so the
+    /// spread's stationary sd is about sd; it starts from its stationary law.
     /// </summary>
-    public static SymbolPath BuildPairLeg(SessionGrid grid, SymbolPath first, SamplePair pair, SampleRandom rng)
+    public static SymbolPath BuildPairLeg(SessionGrid grid, SymbolPath first, SamplePair pair, double nu, double overnightShare, SampleRandom rng)
     {
         var path = new SymbolPath(grid.Days, grid.Bars);
         double phi = Math.Pow(2.0, -1.0 / pair.HalfLifeBars);
         double sigma = pair.SpreadSd * Math.Sqrt(1.0 - (phi * phi));
-        double s2 = sigma * sigma;
         double lnH = Math.Log(pair.HedgeRatio);
         double s = pair.SpreadSd * rng.Normal();
+        double meanWeight = (1.0 - overnightShare) / grid.FullDayBars;
         path.LogStart = first.LogStart + lnH + s;
-        path.UnconditionalDailyVariance = first.UnconditionalDailyVariance + (s2 * grid.FullDayBars);
+        path.UnconditionalDailyVariance = first.UnconditionalDailyVariance + (sigma * sigma * grid.FullDayBars);
         first.GapVariance.AsSpan().CopyTo(path.GapVariance);
         first.DayJumpAbs.AsSpan().CopyTo(path.DayJumpAbs);
         first.JumpAbs.AsSpan().CopyTo(path.JumpAbs);
-        for (int g = 0; g < grid.Bars; g++)
+        for (int d = 0; d < grid.Days; d++)
         {
-            path.LogOpen[g] = first.LogOpen[g] + lnH + s;
-            s = (phi * s) + (sigma * rng.Normal());
-            path.LogClose[g] = first.LogClose[g] + lnH + s;
-            path.Variance[g] = first.Variance[g] + s2;
+            var w = grid.Profiles[d].VarianceWeights;
+            for (int k = 0, g = grid.DayStart[d]; k < w.Length; k++, g++)
+            {
+                double sk2 = sigma * sigma * w[k] / meanWeight;
+                path.LogOpen[g] = first.LogOpen[g] + lnH + s;
+                s = (phi * s) + (Math.Sqrt(sk2) * rng.StudentT(nu));
+                path.LogClose[g] = first.LogClose[g] + lnH + s;
+                path.Variance[g] = first.Variance[g] + sk2;
+            }
         }
 
         return path;
