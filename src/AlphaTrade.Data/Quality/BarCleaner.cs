@@ -54,7 +54,7 @@ public sealed class BarCleaner
         int[] scratch = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         try
         {
-            order = StableTimeSort.Sort(raw.Time, perm, scratch);
+            order = StableTimeSort.Sort(raw.Time, perm, scratch, Options.MaxExamples);
             ws.LoadInOrder(raw, perm.AsSpan(0, n));
         }
         finally
@@ -63,11 +63,11 @@ public sealed class BarCleaner
             ArrayPool<int>.Shared.Return(scratch);
         }
 
-        var invalid = InvalidValueScreen.Apply(ws);
+        var invalid = InvalidValueScreen.Apply(ws, Options.MaxExamples);
         var duplicates = DuplicateResolver.Apply(ws, Options.Duplicates, Options.MaxExamples);
         var sessions = SessionClassifier.LoadSessions(ws, _calendar, raw.TimeFrame, raw.Symbol);
         var session = SessionClassifier.Apply(ws, sessions, _calendar, raw.TimeFrame, Options);
-        var ohlc = OhlcConsistencyCheck.Apply(ws, Options.OhlcInconsistency);
+        var ohlc = OhlcConsistencyCheck.Apply(ws, Options.OhlcInconsistency, Options.MaxExamples);
         var boundaries = new List<int>();
         var splits = SplitDetector.Apply(ws, sessions, Options, boundaries);
         var outliers = OutlierDetector.Apply(ws, sessions, raw.TimeFrame, Options, boundaries);

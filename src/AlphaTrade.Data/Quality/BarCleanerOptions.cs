@@ -83,7 +83,11 @@ public sealed record BarCleanerOptions
     /// <summary>Shortest run of flat zero-volume bars at one price reported as a stale run. Default 3.</summary>
     public int StaleRunMinBars { get; init; } = 3;
 
-    /// <summary>How many examples (duplicates, missing sessions) a report lists. Default 5.</summary>
+    /// <summary>
+    /// How many examples each list of places in a report holds (duplicates, out-of-order rows, dropped rows,
+    /// off-session bars, inconsistent bars, missing runs and sessions). Bad ticks, jumps and splits are always
+    /// listed in full: they are rare by definition. Default 5.
+    /// </summary>
     public int MaxExamples { get; init; } = 5;
 
     /// <summary>Weights of the quality score's components.</summary>

@@ -12,6 +12,8 @@ namespace AlphaTrade.Data.Quality;
 /// <param name="MissingSessions">Sessions in the range with no bar at all.</param>
 /// <param name="MissingSessionExamples">The first few missing session dates.</param>
 /// <param name="FilledBars">Flat bars inserted by the fill policy.</param>
+/// <param name="MissingRunCount">Runs of consecutive missing slots (within one session).</param>
+/// <param name="MissingRuns">The first few runs, in time order.</param>
 public sealed record GapReport(
     int ExpectedBars,
     int PresentBars,
@@ -20,4 +22,11 @@ public sealed record GapReport(
     int ExpectedSessions,
     int MissingSessions,
     IReadOnlyList<DateOnly> MissingSessionExamples,
-    int FilledBars);
+    int FilledBars,
+    int MissingRunCount,
+    IReadOnlyList<MissingBarRun> MissingRuns);
+
+/// <summary>Consecutive grid slots of one session with no bar.</summary>
+/// <param name="StartUtc">First missing slot.</param>
+/// <param name="Bars">Slots missing in a row.</param>
+public sealed record MissingBarRun(DateTime StartUtc, int Bars);

@@ -7,7 +7,8 @@ namespace AlphaTrade.Data.Quality;
 /// <param name="NonFinite">Rows with a NaN or infinite price or volume.</param>
 /// <param name="NonPositivePrice">Rows with a price ≤ 0.</param>
 /// <param name="NegativeVolume">Rows with a negative volume.</param>
-public sealed record InvalidValueReport(int NonFinite, int NonPositivePrice, int NegativeVolume)
+/// <param name="Examples">Bar starts of the first few dropped rows, in time order.</param>
+public sealed record InvalidValueReport(int NonFinite, int NonPositivePrice, int NegativeVolume, IReadOnlyList<DateTime> Examples)
 {
     /// <summary>Rows dropped.</summary>
     public int Dropped => NonFinite + NonPositivePrice + NegativeVolume;

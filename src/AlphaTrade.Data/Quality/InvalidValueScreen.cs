@@ -3,9 +3,10 @@ namespace AlphaTrade.Data.Quality;
 /// <summary>Drops rows no repair can save: NaN or infinite values, non-positive prices, negative volume.</summary>
 internal static class InvalidValueScreen
 {
-    public static InvalidValueReport Apply(CleaningWorkspace ws)
+    public static InvalidValueReport Apply(CleaningWorkspace ws, int maxExamples)
     {
         int nonFinite = 0, nonPositive = 0, negativeVolume = 0;
+        var examples = new ExampleList(maxExamples);
         for (int i = 0; i < ws.Count; i++)
         {
             double o = ws.Open[i], h = ws.High[i], l = ws.Low[i], c = ws.Close[i], v = ws.Volume[i];
@@ -27,6 +28,7 @@ internal static class InvalidValueScreen
             }
 
             ws.Keep[i] = false;
+            examples.Add(ws.Time[i]);
         }
 
         if (nonFinite + nonPositive + negativeVolume > 0)
@@ -34,6 +36,6 @@ internal static class InvalidValueScreen
             ws.Compact();
         }
 
-        return new InvalidValueReport(nonFinite, nonPositive, negativeVolume);
+        return new InvalidValueReport(nonFinite, nonPositive, negativeVolume, examples.Items);
     }
 }

@@ -5,9 +5,10 @@ namespace AlphaTrade.Data.Quality;
 /// <summary>Finds bars whose high and low do not bracket open and close; repairs or drops them.</summary>
 internal static class OhlcConsistencyCheck
 {
-    public static OhlcReport Apply(CleaningWorkspace ws, OhlcInconsistencyPolicy policy)
+    public static OhlcReport Apply(CleaningWorkspace ws, OhlcInconsistencyPolicy policy, int maxExamples)
     {
         int highBelowBody = 0, lowAboveBody = 0, highBelowLow = 0, inconsistent = 0;
+        var examples = new ExampleList(maxExamples);
         for (int i = 0; i < ws.Count; i++)
         {
             double o = ws.Open[i], h = ws.High[i], l = ws.Low[i], c = ws.Close[i];
@@ -20,6 +21,7 @@ internal static class OhlcConsistencyCheck
             }
 
             inconsistent++;
+            examples.Add(ws.Time[i]);
             highBelowBody += hb ? 1 : 0;
             lowAboveBody += la ? 1 : 0;
             highBelowLow += hl ? 1 : 0;
@@ -38,6 +40,6 @@ internal static class OhlcConsistencyCheck
 
         int dropped = policy == OhlcInconsistencyPolicy.Drop && inconsistent > 0 ? ws.Compact() : 0;
         int repaired = policy == OhlcInconsistencyPolicy.Repair ? inconsistent : 0;
-        return new OhlcReport(highBelowBody, lowAboveBody, highBelowLow, inconsistent, repaired, dropped);
+        return new OhlcReport(highBelowBody, lowAboveBody, highBelowLow, inconsistent, repaired, dropped, examples.Items);
     }
 }

@@ -7,4 +7,6 @@ namespace AlphaTrade.Data.Quality;
 /// <param name="InconsistentBars">Bars breaking at least one rule.</param>
 /// <param name="Repaired">Bars repaired (high and low widened to the four prices' extremes).</param>
 /// <param name="Dropped">Bars removed.</param>
-public sealed record OhlcReport(int HighBelowBody, int LowAboveBody, int HighBelowLow, int InconsistentBars, int Repaired, int Dropped);
+/// <param name="Examples">Bar starts of the first few inconsistent bars, in time order.</param>
+public sealed record OhlcReport(int HighBelowBody, int LowAboveBody, int HighBelowLow, int InconsistentBars, int Repaired, int Dropped,
+    IReadOnlyList<DateTime> Examples);

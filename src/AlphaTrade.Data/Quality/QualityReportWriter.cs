@@ -176,6 +176,7 @@ public static class QualityReportWriter
         w.WriteStartObject("order");
         w.WriteNumber("inversions", r.Order.Inversions);
         w.WriteNumber("outOfOrderRows", r.Order.OutOfOrderRows);
+        Times(w, "examples", r.Order.Examples);
         w.WriteEndObject();
 
         w.WriteStartObject("invalidValues");
@@ -183,6 +184,7 @@ public static class QualityReportWriter
         w.WriteNumber("nonPositivePrice", r.InvalidValues.NonPositivePrice);
         w.WriteNumber("negativeVolume", r.InvalidValues.NegativeVolume);
         w.WriteNumber("dropped", r.InvalidValues.Dropped);
+        Times(w, "examples", r.InvalidValues.Examples);
         w.WriteEndObject();
 
         w.WriteStartObject("duplicates");
@@ -209,6 +211,8 @@ public static class QualityReportWriter
         w.WriteNumber("dropped", r.Session.Dropped);
         w.WriteNumber("misaligned", r.Session.Misaligned);
         w.WriteNumber("misalignedDropped", r.Session.MisalignedDropped);
+        Times(w, "examples", r.Session.Examples);
+        Times(w, "misalignedExamples", r.Session.MisalignedExamples);
         w.WriteEndObject();
 
         w.WriteStartObject("ohlc");
@@ -218,6 +222,7 @@ public static class QualityReportWriter
         w.WriteNumber("highBelowLow", r.Ohlc.HighBelowLow);
         w.WriteNumber("repaired", r.Ohlc.Repaired);
         w.WriteNumber("dropped", r.Ohlc.Dropped);
+        Times(w, "examples", r.Ohlc.Examples);
         w.WriteEndObject();
 
         w.WriteStartObject("gaps");
@@ -235,6 +240,17 @@ public static class QualityReportWriter
 
         w.WriteEndArray();
         w.WriteNumber("filledBars", r.Gaps.FilledBars);
+        w.WriteNumber("missingRunCount", r.Gaps.MissingRunCount);
+        w.WriteStartArray("missingRuns");
+        foreach (var run in r.Gaps.MissingRuns)
+        {
+            w.WriteStartObject();
+            Time(w, "startUtc", run.StartUtc);
+            w.WriteNumber("bars", run.Bars);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
 
         w.WriteStartObject("outliers");
@@ -314,11 +330,24 @@ public static class QualityReportWriter
         }
     }
 
+    private static void Times(Utf8JsonWriter w, string name, IReadOnlyList<DateTime> times)
+    {
+        w.WriteStartArray(name);
+        foreach (var t in times)
+        {
+            w.WriteStringValue(Stamp(t));
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static void Time(Utf8JsonWriter w, string name, DateTime? utc)
     {
         if (utc is { } t)
         {
-            w.WriteString(name, t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            w.WriteString(name, Stamp(t));
         }
         else
         {

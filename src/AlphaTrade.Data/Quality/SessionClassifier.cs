@@ -59,6 +59,8 @@ internal static class SessionClassifier
     private static SessionReport ClassifyIntraday(CleaningWorkspace ws, TradingSession[] sessions, ITradingCalendar calendar, TimeFrame timeFrame, BarCleanerOptions options)
     {
         int pre = 0, post = 0, closedDay = 0, dropped = 0, misaligned = 0, misalignedDropped = 0;
+        var examples = new ExampleList(options.MaxExamples);
+        var misalignedExamples = new ExampleList(options.MaxExamples);
         long step = timeFrame.Duration.Ticks;
         int p = 0;
         for (int i = 0; i < ws.Count; i++)
@@ -75,6 +77,7 @@ internal static class SessionClassifier
                 if ((t - sessions[p].OpenUtc.Ticks) % step != 0)
                 {
                     misaligned++;
+                    misalignedExamples.Add(t);
                     if (options.DropMisalignedBars)
                     {
                         ws.Keep[i] = false;
@@ -99,15 +102,18 @@ internal static class SessionClassifier
                 closedDay++;
             }
 
+            examples.Add(t);
             MarkOffSession(ws, i, options, ref dropped);
         }
 
-        return new SessionReport(pre, post, closedDay, dropped, misaligned, misalignedDropped);
+        return new SessionReport(pre, post, closedDay, dropped, misaligned, misalignedDropped, examples.Items, misalignedExamples.Items);
     }
 
     private static SessionReport ClassifyDaily(CleaningWorkspace ws, TradingSession[] sessions, ITradingCalendar calendar, BarCleanerOptions options)
     {
         int closedDay = 0, dropped = 0, misaligned = 0, misalignedDropped = 0;
+        var examples = new ExampleList(options.MaxExamples);
+        var misalignedExamples = new ExampleList(options.MaxExamples);
         int p = 0, lastSession = -1;
         for (int i = 0; i < ws.Count; i++)
         {
@@ -125,6 +131,7 @@ internal static class SessionClassifier
                 if (p == lastSession)
                 {
                     misaligned++;
+                    misalignedExamples.Add(ws.Time[i]);
                     if (options.DropMisalignedBars)
                     {
                         ws.Keep[i] = false;
@@ -137,10 +144,11 @@ internal static class SessionClassifier
             }
 
             closedDay++;
+            examples.Add(ws.Time[i]);
             MarkOffSession(ws, i, options, ref dropped);
         }
 
-        return new SessionReport(0, 0, closedDay, dropped, misaligned, misalignedDropped);
+        return new SessionReport(0, 0, closedDay, dropped, misaligned, misalignedDropped, examples.Items, misalignedExamples.Items);
     }
 
     private static void MarkOffSession(CleaningWorkspace ws, int i, BarCleanerOptions options, ref int dropped)

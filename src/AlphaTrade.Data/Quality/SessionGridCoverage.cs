@@ -26,13 +26,14 @@ internal static class SessionGridCoverage
 
         if (first < 0)
         {
-            return (new GapReport(0, 0, 0, 0, 0, 0, [], 0), Build(ws, symbol, timeFrame, null));
+            return (new GapReport(0, 0, 0, 0, 0, 0, [], 0, 0, []), Build(ws, symbol, timeFrame, null));
         }
 
         bool fill = options.MissingBars == MissingBarFillPolicy.Flat;
         List<long>? fills = fill ? [] : null;
         List<DateOnly>? missingExamples = null;
         int expected = 0, present = 0, missingSessions = 0;
+        var runs = new MissingRunTally(options.MaxExamples);
         int s0 = ws.Session[first], s1 = ws.Session[last];
         long from = ws.Time[first], to = ws.Time[last];
         bool midnightStamps = new DateTime(ws.Time[first], DateTimeKind.Utc).TimeOfDay == TimeSpan.Zero;
@@ -63,9 +64,15 @@ internal static class SessionGridCoverage
                 {
                     expected++;
                     present += anyBar ? 1 : 0;
-                    if (!anyBar && fillHere)
+                    if (!anyBar)
                     {
-                        fills!.Add(DailyStamp(session, midnightStamps));
+                        long stamp = DailyStamp(session, midnightStamps);
+                        runs.Missing(stamp);
+                        runs.EndRun();
+                        if (fillHere)
+                        {
+                            fills!.Add(stamp);
+                        }
                     }
                 }
                 else
@@ -96,12 +103,19 @@ internal static class SessionGridCoverage
                         if (r < b && ws.Time[r] == t)
                         {
                             present++;
+                            runs.EndRun();
                         }
-                        else if (fillHere)
+                        else
                         {
-                            fills!.Add(t);
+                            runs.Missing(t);
+                            if (fillHere)
+                            {
+                                fills!.Add(t);
+                            }
                         }
                     }
+
+                    runs.EndRun();
                 }
 
                 if (!anyBar)
@@ -125,7 +139,7 @@ internal static class SessionGridCoverage
         int missing = expected - present;
         double pct = expected > 0 ? Math.Round(100.0 * missing / expected, 4) : 0;
         var report = new GapReport(expected, present, missing, pct, s1 - s0 + 1, missingSessions,
-            missingExamples ?? (IReadOnlyList<DateOnly>)[], fills?.Count ?? 0);
+            missingExamples ?? (IReadOnlyList<DateOnly>)[], fills?.Count ?? 0, runs.Count, runs.Items);
         return (report, Build(ws, symbol, timeFrame, fills));
     }
 
@@ -197,5 +211,43 @@ internal static class SessionGridCoverage
 
         series.SetCount(w);
         return series;
+    }
+
+    /// <summary>Groups consecutive missing slots into runs, keeping the first few.</summary>
+    private struct MissingRunTally(int max)
+    {
+        private List<MissingBarRun>? _items;
+        private long _start;
+        private int _length;
+
+        public int Count { get; private set; }
+
+        public readonly IReadOnlyList<MissingBarRun> Items => _items ?? (IReadOnlyList<MissingBarRun>)[];
+
+        public void Missing(long slot)
+        {
+            if (_length == 0)
+            {
+                _start = slot;
+            }
+
+            _length++;
+        }
+
+        public void EndRun()
+        {
+            if (_length == 0)
+            {
+                return;
+            }
+
+            Count++;
+            if ((_items?.Count ?? 0) < max)
+            {
+                (_items ??= []).Add(new MissingBarRun(new DateTime(_start, DateTimeKind.Utc), _length));
+            }
+
+            _length = 0;
+        }
     }
 }

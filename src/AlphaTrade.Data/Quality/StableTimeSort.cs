@@ -10,17 +10,20 @@ internal static class StableTimeSort
     /// <param name="time">Row times in file order.</param>
     /// <param name="order">Receives row indices in time order (ties keep file order).</param>
     /// <param name="scratch">Work space at least as long as <paramref name="time"/>.</param>
-    public static OrderReport Sort(ReadOnlySpan<long> time, Span<int> order, Span<int> scratch)
+    /// <param name="maxExamples">How many out-of-order rows to list.</param>
+    public static OrderReport Sort(ReadOnlySpan<long> time, Span<int> order, Span<int> scratch, int maxExamples)
     {
         int n = time.Length;
         int outOfOrder = 0;
         long max = long.MinValue;
+        var examples = new ExampleList(maxExamples);
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
             if (time[i] < max)
             {
                 outOfOrder++;
+                examples.Add(time[i]);
             }
             else
             {
@@ -30,7 +33,7 @@ internal static class StableTimeSort
 
         if (outOfOrder == 0)
         {
-            return new OrderReport(0, 0);
+            return new OrderReport(0, 0, []);
         }
 
         long inversions = 0;
@@ -79,6 +82,6 @@ internal static class StableTimeSort
             src.CopyTo(order);
         }
 
-        return new OrderReport(inversions, outOfOrder);
+        return new OrderReport(inversions, outOfOrder, examples.Items);
     }
 }

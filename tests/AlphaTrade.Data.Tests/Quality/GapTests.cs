@@ -17,6 +17,8 @@ public class GapTests
         Assert.Equal(49, r.Report.Gaps.PresentBars);
         Assert.Equal(3, r.Report.Gaps.MissingBars);
         Assert.Equal(Math.Round(300.0 / 52, 4), r.Report.Gaps.MissingPercent);
+        Assert.Equal(1, r.Report.Gaps.MissingRunCount);
+        Assert.Equal([new MissingBarRun(new DateTime(Slot(Monday, 10), DateTimeKind.Utc), 3)], r.Report.Gaps.MissingRuns);
         Assert.Equal(0, r.Report.Gaps.FilledBars);
         Assert.Equal(49, r.Series.Count);
     }
@@ -55,6 +57,7 @@ public class GapTests
         Assert.Equal([tuesday], r.Report.Gaps.MissingSessionExamples);
         Assert.Equal(26, r.Report.Gaps.MissingBars);
         Assert.Equal(0, r.Report.Gaps.FilledBars);
+        Assert.Equal(new MissingBarRun(new DateTime(Slot(tuesday, 0), DateTimeKind.Utc), 26), Assert.Single(r.Report.Gaps.MissingRuns));
 
         var filled = Clean(rows, flat with { FillMissingSessions = true });
         Assert.Equal(26, filled.Report.Gaps.FilledBars);

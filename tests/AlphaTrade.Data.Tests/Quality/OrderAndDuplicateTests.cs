@@ -25,6 +25,7 @@ public class OrderAndDuplicateTests
         var r = Clean(rows);
         Assert.Equal(1, r.Report.Order.Inversions);
         Assert.Equal(1, r.Report.Order.OutOfOrderRows);
+        Assert.Equal([rows[6].TimeUtc], r.Report.Order.Examples); // the earlier bar, written second
         Assert.True(IsStrictlyAscending(r.Series.Time));
     }
 
@@ -49,7 +50,7 @@ public class OrderAndDuplicateTests
             var time = Enumerable.Range(0, n).Select(_ => (long)rng.Next(50)).ToArray();
             var order = new int[n];
             var scratch = new int[n];
-            var report = StableTimeSort.Sort(time, order, scratch);
+            var report = StableTimeSort.Sort(time, order, scratch, maxExamples: 3);
 
             long brute = 0;
             for (int i = 0; i < n; i++)
@@ -61,6 +62,7 @@ public class OrderAndDuplicateTests
             }
 
             Assert.Equal(brute, report.Inversions);
+            Assert.Equal(Math.Min(3, report.OutOfOrderRows), report.Examples.Count);
             var expected = Enumerable.Range(0, n).OrderBy(i => time[i]).ThenBy(i => i).ToArray();
             Assert.Equal(expected, order);
         }

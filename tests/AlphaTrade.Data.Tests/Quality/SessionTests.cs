@@ -23,6 +23,7 @@ public class SessionTests
         Assert.Equal(2, r.Report.Session.PreMarket);
         Assert.Equal(0, r.Report.Session.NonTradingDay);
         Assert.Equal(4, r.Report.Session.Dropped);
+        Assert.Equal(rows.Skip(rows.Count - 4).Select(b => b.TimeUtc), r.Report.Session.Examples.Take(4));
         Assert.Equal(rows.Count - 4, r.Series.Count);
         Assert.Equal(0, r.Report.Gaps.MissingBars);
     }
@@ -91,6 +92,7 @@ public class SessionTests
         var r = Clean(rows);
         Assert.Equal(1, r.Report.Session.Misaligned);
         Assert.Equal(0, r.Report.Session.MisalignedDropped);
+        Assert.Equal([odd.TimeUtc], r.Report.Session.MisalignedExamples);
         Assert.Equal(rows.Count, r.Series.Count);
         Assert.Equal(26, r.Report.Gaps.PresentBars);
         Assert.True(r.Report.Score.Validity < 1);

@@ -50,7 +50,8 @@ public class ValueAndOhlcTests
         var rows = RandomWalk(Monday, 1, seed: 13);
         rows[2] = new Bar(rows[2].TimeUtcTicks, double.NaN, -1, -1, -1, -5);
         var r = Clean(rows);
-        Assert.Equal(new InvalidValueReport(1, 0, 0), r.Report.InvalidValues);
+        Assert.Equal((1, 0, 0), (r.Report.InvalidValues.NonFinite, r.Report.InvalidValues.NonPositivePrice, r.Report.InvalidValues.NegativeVolume));
+        Assert.Equal([rows[2].TimeUtc], r.Report.InvalidValues.Examples);
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public class ValueAndOhlcTests
         var r = Clean(rows);
         Assert.Equal(1, r.Report.Ohlc.HighBelowBody);
         Assert.Equal(0, r.Report.Ohlc.LowAboveBody);
+        Assert.Equal([rows[3].TimeUtc], r.Report.Ohlc.Examples);
         Assert.Equal(1, r.Report.Ohlc.Repaired);
         Assert.Equal(101, r.Series.High[3]);
         Assert.Equal(99, r.Series.Low[3]);
