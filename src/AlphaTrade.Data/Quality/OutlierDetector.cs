@@ -31,8 +31,8 @@ internal static class OutlierDetector
     /// <summary>Time-of-day factors are clamped to [1/MaxSeasonalFactor, MaxSeasonalFactor].</summary>
     private const double MaxSeasonalFactor = 5;
 
-    /// <summary>The rolling window's statistics are recomputed every window/8 returns: O(8n) instead of O(n·window).</summary>
-    private const int BlocksPerWindow = 8;
+    /// <summary>The rolling window's statistics are recomputed every window/4 returns: O(4n) instead of O(n·window).</summary>
+    private const int BlocksPerWindow = 4;
 
     public static OutlierReport Apply(CleaningWorkspace ws, TradingSession[] sessions, TimeFrame timeFrame, BarCleanerOptions options,
         List<int> splitBoundaries)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
 using AlphaTrade.Data.Loading;
@@ -14,7 +13,7 @@ namespace AlphaTrade.Data.Tests.Quality;
 /// </summary>
 public class RealDataQualityTests
 {
-    private static readonly Lazy<IReadOnlyList<BarSeries>> Raw = new(() => TestData.IbkrSymbols()
+    internal static readonly Lazy<IReadOnlyList<BarSeries>> Raw = new(() => TestData.IbkrSymbols()
         .Select(s => BarFileReader.Read(Path.Combine(TestData.IbkrFolder!, s + "_5min.csv.gz")).Series)
         .ToList());
 
@@ -79,31 +78,6 @@ public class RealDataQualityTests
                 Assert.Equal(100.0, r.Score.Total);
             }
         }
-    }
-
-    [IbkrDataFact]
-    public void Clean_WholeRealUniverse_TakesWellUnderASecond()
-    {
-        var raw = Raw.Value;
-        var cleaner = QualityBars.Cleaner();
-        _ = cleaner.CleanAll(raw); // JIT and pools warm
-
-        // Best of three, one thread: the machine is shared, and the bound is about the algorithm, not the luck
-        // of the scheduler.
-        long best = long.MaxValue;
-        for (int run = 0; run < 3; run++)
-        {
-            var sw = Stopwatch.StartNew();
-            foreach (var s in raw)
-            {
-                _ = cleaner.Clean(s);
-            }
-
-            best = Math.Min(best, sw.ElapsedMilliseconds);
-        }
-
-        Assert.True(raw.Sum(s => s.Count) > 600_000);
-        Assert.True(best < 1000, $"cleaning {raw.Sum(s => s.Count)} bars took {best} ms");
     }
 
     [IbkrDataFact]
