@@ -71,7 +71,12 @@ public sealed class BarCleaner
         var boundaries = new List<int>();
         var splits = SplitDetector.Apply(ws, sessions, Options, boundaries);
         var outliers = OutlierDetector.Apply(ws, sessions, raw.TimeFrame, Options, boundaries);
-        int analysed = ws.Count;
+        int analysed = 0;
+        for (int i = 0; i < ws.Count; i++)
+        {
+            analysed += ws.IsRegular(i) ? 1 : 0;
+        }
+
         var (gaps, series) = SessionGridCoverage.Apply(ws, sessions, raw.Symbol, raw.TimeFrame, Options);
         var staleness = StalenessMeter.Measure(series, Options.StaleRunMinBars);
         var score = QualityScorer.Score(Options.ScoreWeights, n, analysed, order, invalid, duplicates, session, ohlc, splits, outliers, gaps, staleness);
