@@ -208,7 +208,7 @@ internal sealed class ParquetBarReader
             return;
         }
 
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(ReadOnlyMemory<byte>))
         {
             var raw = ArrayPool<string?>.Shared.Rent(len);
             try
