@@ -73,6 +73,19 @@ public sealed class BarFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_NumberForms_ExponentSignsSpacesAndQuotes()
+    {
+        string path = _dir.Write("X_15min.csv", "timestamp,open,high,low,close,volume\n"
+            + "2024-01-02 09:30,1.5e2, 151 ,+149.5,\"150.25\",1E6\n");
+        var s = BarFileReader.Read(path).Series;
+        Assert.Equal(150, s.Open[0]);
+        Assert.Equal(151, s.High[0]);
+        Assert.Equal(149.5, s.Low[0]);
+        Assert.Equal(150.25, s.Close[0]);
+        Assert.Equal(1_000_000, s.Volume[0]);
+    }
+
+    [Fact]
     public void Read_OptionalColumnsEmptyOrNa_AreNaN()
     {
         string path = _dir.Write("X_15min.csv", "timestamp,open,high,low,close,volume,vwap,trades\n"
