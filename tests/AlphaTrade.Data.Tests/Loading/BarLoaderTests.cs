@@ -105,7 +105,7 @@ public sealed class BarLoaderTests : IDisposable
     }
 
     [Fact]
-    public void LoadMany_PathList_AndMissingSources()
+    public void LoadMany_PathListOrMissingSource_LoadsOrNamesTheSource()
     {
         string a = _dir.Write("AAPL_15min.csv", Rows(1));
         string b = _dir.Write("x/MSFT_15min.csv", Rows(2));

@@ -108,7 +108,7 @@ public sealed class BarCacheTests : IDisposable
     }
 
     [Fact]
-    public void Load_NeverWritesIntoTheRawFolder()
+    public void Load_AnyCall_NeverWritesIntoTheRawFolder()
     {
         string raw = _dir.Write("raw/AAPL_15min.csv", Csv);
         var before = Directory.GetFileSystemEntries(_dir.Combine("raw"));

@@ -98,7 +98,7 @@ public sealed class BarParquetTests : IDisposable
     }
 
     [Fact]
-    public void Write_LeavesNoTemporaryFile()
+    public void Write_Success_LeavesNoTemporaryFile()
     {
         BarParquet.Write(RandomSeries(100, true, 3), _dir.Combine("A.parquet"));
         Assert.Equal(["A.parquet"], Directory.GetFiles(_dir.Path).Select(f => Path.GetFileName(f)!).ToArray());
@@ -223,7 +223,7 @@ public sealed class BarParquetTests : IDisposable
     }
 
     [Fact]
-    public void Read_NotParquet_InputException()
+    public void Read_NotParquet_ThrowsInputException()
     {
         string path = _dir.WriteBytes("X.parquet", "PAR1 but not really a parquet file at all"u8.ToArray());
         var ex = Assert.Throws<InputException>(() => BarParquet.Read(path));
