@@ -8,7 +8,7 @@ public enum BarLabel
     /// <summary>The timestamp is the bar's start (IBKR, Polygon, most vendors); kept as is.</summary>
     Start,
 
-    /// <summary>The timestamp is the bar's end; the bar size is subtracted to get the start.</summary>
+    /// <summary>The timestamp is the bar's end; the bar size is subtracted to get the start (intraday bars; daily bars keep their date).</summary>
     End,
 }
 

@@ -227,7 +227,17 @@ internal sealed class CsvBarParser
                 return Fail(RowProblem.TooFewFields, f, default);
             }
 
+            var role = roles[f];
             var rest = line[p..];
+            if (role >= BarColumn.Open && Utf8Decimal.TryParseFastPrefix(rest, out double number, out int used)
+                && (used == rest.Length || rest[used] == delimiter))
+            {
+                // Plain decimal ending at the delimiter: parsed while scanning, no separate field search.
+                values[role - BarColumn.Open] = number;
+                p += used + 1;
+                continue;
+            }
+
             ReadOnlySpan<byte> field;
             if (rest.Length != 0 && rest[0] == (byte)'"')
             {
@@ -261,7 +271,6 @@ internal sealed class CsvBarParser
                 }
             }
 
-            var role = roles[f];
             switch (role)
             {
                 case BarColumn.Ignore:

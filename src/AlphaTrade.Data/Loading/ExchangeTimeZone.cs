@@ -31,7 +31,10 @@ public sealed class ExchangeTimeZone
     /// <summary>Naive timestamps are already UTC.</summary>
     public static ExchangeTimeZone Utc { get; } = new("UTC", static t => DateTime.SpecifyKind(t, DateTimeKind.Utc));
 
-    /// <summary>A converter over a <see cref="TimeZoneInfo"/>; a local time skipped by a clock change is rejected.</summary>
+    /// <summary>
+    /// A converter over a <see cref="TimeZoneInfo"/>: a local time skipped by a clock change is rejected (the row is
+    /// reported), one repeated by a clock change is read as standard time.
+    /// </summary>
     public static ExchangeTimeZone FromTimeZoneInfo(TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -46,7 +46,4 @@ public sealed class LoadResult
 
     /// <summary>True when the bars came from the processed-data cache instead of parsing the file.</summary>
     public bool FromCache { get; }
-
-    /// <summary>A copy marked as served from the cache.</summary>
-    internal LoadResult AsFromCache() => new(SourcePath, Series, RowsRead, RowsSkipped, SkippedRowMessages, Format, fromCache: true);
 }

@@ -31,9 +31,19 @@ internal static class Utf8Decimal
         TryParseFast(text, out value) || TryParseSlow(text, out value);
 
     /// <summary>The exact fast path only; false means "not handled here", not "not a number".</summary>
-    public static bool TryParseFast(ReadOnlySpan<byte> text, out double value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseFast(ReadOnlySpan<byte> text, out double value) =>
+        TryParseFastPrefix(text, out value, out int consumed) && consumed == text.Length;
+
+    /// <summary>
+    /// The exact fast path over the longest plain-decimal prefix of <paramref name="text"/>; <paramref name="consumed"/>
+    /// is its length. False when the prefix has no digit or is beyond the exact range (the caller then falls back to
+    /// <see cref="TryParseSlow"/> on the whole field).
+    /// </summary>
+    public static bool TryParseFastPrefix(ReadOnlySpan<byte> text, out double value, out int consumed)
     {
         value = 0;
+        consumed = 0;
         int i = 0;
         int n = text.Length;
         bool negative = false;
@@ -56,7 +66,7 @@ internal static class Utf8Decimal
         ulong mantissa = 0;
         int significant = 0;
         int scale = 0;
-        bool anyDigit = false;
+        int digitsStart = i;
         for (; i < n; i++)
         {
             uint d = (uint)(text[i] - '0');
@@ -65,7 +75,6 @@ internal static class Utf8Decimal
                 break;
             }
 
-            anyDigit = true;
             if (mantissa != 0 || d != 0)
             {
                 mantissa = (mantissa * 10) + d;
@@ -73,9 +82,11 @@ internal static class Utf8Decimal
             }
         }
 
+        bool anyDigit = i > digitsStart;
         if (i < n && text[i] == (byte)'.')
         {
-            for (i++; i < n; i++)
+            int fracStart = ++i;
+            for (; i < n; i++)
             {
                 uint d = (uint)(text[i] - '0');
                 if (d > 9)
@@ -83,17 +94,18 @@ internal static class Utf8Decimal
                     break;
                 }
 
-                anyDigit = true;
-                scale++;
                 if (mantissa != 0 || d != 0)
                 {
                     mantissa = (mantissa * 10) + d;
                     significant++;
                 }
             }
+
+            scale = i - fracStart;
+            anyDigit |= scale > 0;
         }
 
-        if (i != n || !anyDigit || significant > MaxFastDigits || mantissa > MaxExactMantissa || scale >= PowersOfTen.Length)
+        if (!anyDigit || significant > MaxFastDigits || mantissa > MaxExactMantissa || scale >= PowersOfTen.Length)
         {
             return false;
         }
@@ -105,6 +117,7 @@ internal static class Utf8Decimal
         }
 
         value = negative ? -v : v;
+        consumed = i;
         return true;
     }
 

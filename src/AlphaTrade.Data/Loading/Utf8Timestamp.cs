@@ -72,6 +72,81 @@ internal sealed class Utf8Timestamp
     /// <summary>Parses a date with optional time and zone; false when <paramref name="text"/> is not one.</summary>
     public bool TryParse(ReadOnlySpan<byte> text, out ParsedTimestamp result)
     {
+        if (text.Length >= 19 && text[4] == (byte)'-' && text[7] == (byte)'-' && text[13] == (byte)':' && text[16] == (byte)':'
+            && (text[10] == (byte)'T' || text[10] == (byte)' ') && TryParseIsoFixed(text, out result))
+        {
+            return true;
+        }
+
+        return TryParseGeneral(text, out result);
+    }
+
+    /// <summary>
+    /// Fast path for the common fixed layout <c>yyyy-MM-ddTHH:mm:ss</c> followed by nothing, <c>Z</c> or <c>±hh:mm</c>;
+    /// false (try the general parser) for anything else.
+    /// </summary>
+    private bool TryParseIsoFixed(ReadOnlySpan<byte> text, out ParsedTimestamp result)
+    {
+        result = default;
+        int n = text.Length;
+        int zoneAt = 19;
+        if (n == 19)
+        {
+            result.Zone = TimestampZone.Naive;
+        }
+        else if (n == 20 && text[19] == (byte)'Z')
+        {
+            result.Zone = TimestampZone.Utc;
+        }
+        else if (n == 25 && (text[19] == (byte)'+' || text[19] == (byte)'-') && text[22] == (byte)':'
+            && TwoDigits(text, 20, out int oh) && TwoDigits(text, 23, out int om) && oh <= 18 && om <= 59)
+        {
+            int offset = (oh * 60) + om;
+            result.OffsetMinutes = text[19] == (byte)'-' ? -offset : offset;
+            result.Zone = TimestampZone.Offset;
+        }
+        else
+        {
+            return false;
+        }
+
+        long day;
+        if (_cachedDateLength == 10 && text[..10].SequenceEqual(_cachedDate.AsSpan(0, 10)))
+        {
+            day = _cachedDayTicks;
+        }
+        else
+        {
+            if (!TwoDigits(text, 0, out int c) || !TwoDigits(text, 2, out int y) || !TwoDigits(text, 5, out int mo) || !TwoDigits(text, 8, out int d))
+            {
+                return false;
+            }
+
+            day = DayTicks((c * 100) + y, mo, d);
+            if (day < 0)
+            {
+                return false;
+            }
+
+            text[..10].CopyTo(_cachedDate);
+            _cachedDateLength = 10;
+            _cachedDayTicks = day;
+            _cachedMonthFirst = false;
+        }
+
+        if (!TwoDigits(text, 11, out int h) || !TwoDigits(text, 14, out int mi) || !TwoDigits(text, zoneAt - 2, out int sec)
+            || h > 23 || mi > 59 || sec > 59)
+        {
+            return false;
+        }
+
+        result.Ticks = day + (h * TimeSpan.TicksPerHour) + (mi * TimeSpan.TicksPerMinute) + (sec * TimeSpan.TicksPerSecond);
+        result.HasTime = true;
+        return true;
+    }
+
+    private bool TryParseGeneral(ReadOnlySpan<byte> text, out ParsedTimestamp result)
+    {
         result = default;
         if (!TryParseDate(text, out long dayTicks, out int i, out result.MonthFirst))
         {

@@ -101,26 +101,42 @@ public sealed class BarCache
 
     private static LoadResult? TryReadEntry(CacheKey key, string rawPath)
     {
+        byte[]? buffer = null;
         try
         {
-            byte[] bytes = File.ReadAllBytes(key.EntryPath);
-            var result = BarParquet.Read(bytes, rawPath, BarFileOptions.Default, out var meta);
-            if (!meta.TryGetValue(KeyKey, out var stored) || !string.Equals(stored, key.Text, StringComparison.Ordinal))
+            using (var file = BarFileReader.OpenRead(key.EntryPath))
             {
-                return null;
+                buffer = BarParquet.RentAll(file, out int length);
+                var result = BarParquet.Read(buffer, length, rawPath, BarFileOptions.Default, out var meta);
+                return ToCachedResult(result, meta, key, rawPath);
             }
-
-            long rowsRead = long.Parse(meta[RowsReadKey], CultureInfo.InvariantCulture);
-            long rowsSkipped = long.Parse(meta[RowsSkippedKey], CultureInfo.InvariantCulture);
-            string messages = meta.TryGetValue(MessagesKey, out var m) ? m : string.Empty;
-            var list = messages.Length == 0 ? [] : messages.Split('\n');
-            return new LoadResult(rawPath, result.Series, rowsRead, rowsSkipped, list, meta[SourceFormatKey], fromCache: true);
         }
         catch (Exception ex) when (ex is InputException or IOException or KeyNotFoundException or FormatException)
         {
             // Unreadable or foreign entry: rebuild it.
             return null;
         }
+        finally
+        {
+            if (buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static LoadResult? ToCachedResult(LoadResult result, IReadOnlyDictionary<string, string> meta, CacheKey key, string rawPath)
+    {
+        if (!meta.TryGetValue(KeyKey, out var stored) || !string.Equals(stored, key.Text, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        long rowsRead = long.Parse(meta[RowsReadKey], CultureInfo.InvariantCulture);
+        long rowsSkipped = long.Parse(meta[RowsSkippedKey], CultureInfo.InvariantCulture);
+        string messages = meta.TryGetValue(MessagesKey, out var m) ? m : string.Empty;
+        var list = messages.Length == 0 ? [] : messages.Split('\n');
+        return new LoadResult(rawPath, result.Series, rowsRead, rowsSkipped, list, meta[SourceFormatKey], fromCache: true);
     }
 
     private void Store(CacheKey key, LoadResult result)
@@ -157,7 +173,19 @@ public sealed class BarCache
     {
         var h = new XxHash64();
         h.Append(size);
-        byte[] block = new byte[FingerprintBlock];
+        byte[] block = System.Buffers.ArrayPool<byte>.Shared.Rent(FingerprintBlock);
+        try
+        {
+            return ContentFingerprint(path, size, h, block);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    private static ulong ContentFingerprint(string path, long size, XxHash64 h, byte[] block)
+    {
         using var file = BarFileReader.OpenRead(path);
         int got = file.ReadAtLeast(block, FingerprintBlock, throwOnEndOfStream: false);
         h.Append(block.AsSpan(0, got));

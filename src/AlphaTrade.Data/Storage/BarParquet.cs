@@ -66,16 +66,26 @@ public static class BarParquet
         return Read(file, path, options ?? BarFileOptions.Default);
     }
 
-    /// <summary>Reads from an open stream (read whole into memory: the Parquet reader needs random access).</summary>
-    internal static LoadResult Read(Stream stream, string path, BarFileOptions options) =>
-        Read(ReadAll(stream), path, options, out _);
+    /// <summary>Reads from an open stream (read whole into a pooled buffer: the Parquet reader needs random access).</summary>
+    internal static LoadResult Read(Stream stream, string path, BarFileOptions options)
+    {
+        var buffer = RentAll(stream, out int length);
+        try
+        {
+            return Read(buffer, length, path, options, out _);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-    /// <summary>Reads Parquet bytes, also returning the file's key-value metadata.</summary>
-    internal static LoadResult Read(byte[] bytes, string path, BarFileOptions options, out IReadOnlyDictionary<string, string> metadata)
+    /// <summary>Reads Parquet bytes <c>buffer[0..length)</c>, also returning the file's key-value metadata.</summary>
+    internal static LoadResult Read(byte[] buffer, int length, string path, BarFileOptions options, out IReadOnlyDictionary<string, string> metadata)
     {
         try
         {
-            using var ms = new MemoryStream(bytes, writable: false);
+            using var ms = new MemoryStream(buffer, 0, length, writable: false);
             var reader = Sync(ParquetReader.CreateAsync(ms, leaveStreamOpen: true));
             try
             {
@@ -174,20 +184,30 @@ public static class BarParquet
         return ms.ToArray();
     }
 
-    /// <summary>Reads the rest of <paramref name="stream"/> into an array.</summary>
-    internal static byte[] ReadAll(Stream stream)
+    /// <summary>Reads the rest of <paramref name="stream"/> into a buffer rented from the shared pool (return it).</summary>
+    internal static byte[] RentAll(Stream stream, out int length)
     {
-        if (stream.CanSeek)
+        int size = stream.CanSeek ? checked((int)(stream.Length - stream.Position)) : 1 << 16;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 16));
+        length = 0;
+        while (true)
         {
-            long remaining = stream.Length - stream.Position;
-            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)remaining));
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
+            if (length == buffer.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
 
-        using var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        return ms.ToArray();
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                return buffer;
+            }
+
+            length += read;
+        }
     }
 
     /// <summary>Waits for a Parquet.Net task; over memory streams they complete synchronously.</summary>

@@ -38,7 +38,7 @@ internal sealed class ParquetBarReader
 
     public LoadResult Read()
     {
-        var fields = _reader.Schema.GetDataFields();
+        DataField[] fields = _reader.Schema.GetDataFields();
         var names = fields.Select(f => f.Name).ToList();
         var (roles, missing) = BarColumnNames.Resolve(names);
         if (missing.Count > 0)
@@ -50,13 +50,6 @@ internal sealed class ParquetBarReader
         {
             throw new InputException($"{_path}: separate date and time columns are not supported in Parquet; expected one timestamp column, found [{string.Join(",", names)}]");
         }
-
-        DataField Field(BarColumn c) => fields[Array.IndexOf(roles, c)];
-        DataField? Optional(BarColumn c) => Array.IndexOf(roles, c) is int i and >= 0 ? fields[i] : null;
-        var timeField = Field(BarColumn.Timestamp);
-        var vwapField = Optional(BarColumn.Vwap);
-        var tradesField = Optional(BarColumn.TradeCount);
-        var flagsField = _own ? fields.FirstOrDefault(f => f.Name == "flags") : null;
 
         long total = 0;
         for (int g = 0; g < _reader.RowGroupCount; g++)
@@ -77,8 +70,27 @@ internal sealed class ParquetBarReader
         string timeFrameSource = _options.TimeFrame is not null ? "given" : timeFrame is not null ? (_own ? "from metadata" : "from file name") : "inferred";
 
         int n = (int)total;
-        var times = new long[n];
-        var valid = new bool[n];
+        var timesBuffer = ArrayPool<long>.Shared.Rent(Math.Max(n, 1));
+        var validBuffer = ArrayPool<bool>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            return Read(n, symbol, timeFrame, timeFrameSource, fields, names, roles, timesBuffer.AsSpan(0, n), validBuffer.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(timesBuffer);
+            ArrayPool<bool>.Shared.Return(validBuffer);
+        }
+    }
+
+    private LoadResult Read(int n, string symbol, TimeFrame? timeFrame, string timeFrameSource, DataField[] fields, List<string> names, BarColumn[] roles, Span<long> times, Span<bool> valid)
+    {
+        DataField Field(BarColumn c) => fields[Array.IndexOf(roles, c)];
+        DataField? Optional(BarColumn c) => Array.IndexOf(roles, c) is int i and >= 0 ? fields[i] : null;
+        var timeField = Field(BarColumn.Timestamp);
+        var vwapField = Optional(BarColumn.Vwap);
+        var tradesField = Optional(BarColumn.TradeCount);
+        var flagsField = _own ? fields.FirstOrDefault(f => f.Name == "flags") : null;
         if (timeFrame is not null)
         {
             _times.SetTimeFrame(timeFrame.Value);
@@ -89,7 +101,7 @@ internal sealed class ParquetBarReader
         {
             var group = _reader.OpenRowGroupReader(g);
             int len = (int)group.RowCount;
-            ReadTimes(group, timeField, times.AsSpan(offset, len), valid.AsSpan(offset, len));
+            ReadTimes(group, timeField, times.Slice(offset, len), valid.Slice(offset, len));
             offset += len;
         }
 
@@ -208,7 +220,7 @@ internal sealed class ParquetBarReader
             return;
         }
 
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(ReadOnlyMemory<byte>))
         {
             var raw = ArrayPool<string?>.Shared.Rent(len);
             try
@@ -283,7 +295,7 @@ internal sealed class ParquetBarReader
         return Utf8Timestamp.TryEpochToTicks((ulong)value, 0, 0, _epochUnit.Value, out utc) && _times.Shift(ref utc) == TimeProblem.None;
     }
 
-    private void ApplyLabel(long[] times, bool[] valid)
+    private void ApplyLabel(Span<long> times, Span<bool> valid)
     {
         if (_times.LabelShift == 0 || _own)
         {
@@ -299,7 +311,7 @@ internal sealed class ParquetBarReader
         }
     }
 
-    private TimeFrame InferTimeFrame(long[] times, bool[] valid, DataField timeField)
+    private TimeFrame InferTimeFrame(Span<long> times, Span<bool> valid, DataField timeField)
     {
         if (timeField is DateTimeDataField { DateTimeFormat: DateTimeFormat.Date })
         {
@@ -323,7 +335,7 @@ internal sealed class ParquetBarReader
         throw new InputException($"{_path}: cannot tell the bar size from the file name, metadata or first rows; name the file like AAPL_15min.parquet or set the time frame");
     }
 
-    private (int Count, long Skipped, List<string> Messages) DropBadRows(BarSeries series, bool[] valid, List<string> names, BarColumn[] roles)
+    private (int Count, long Skipped, List<string> Messages) DropBadRows(BarSeries series, Span<bool> valid, List<string> names, BarColumn[] roles)
     {
         var messages = new List<string>();
         var cols = series.Columns;

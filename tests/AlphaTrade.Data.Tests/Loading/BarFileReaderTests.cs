@@ -73,6 +73,19 @@ public sealed class BarFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_NumberForms_ExponentSignsSpacesAndQuotesAccepted()
+    {
+        string path = _dir.Write("X_15min.csv", "timestamp,open,high,low,close,volume\n"
+            + "2024-01-02 09:30,1.5e2, 151 ,+149.5,\"150.25\",1E6\n");
+        var s = BarFileReader.Read(path).Series;
+        Assert.Equal(150, s.Open[0]);
+        Assert.Equal(151, s.High[0]);
+        Assert.Equal(149.5, s.Low[0]);
+        Assert.Equal(150.25, s.Close[0]);
+        Assert.Equal(1_000_000, s.Volume[0]);
+    }
+
+    [Fact]
     public void Read_OptionalColumnsEmptyOrNa_AreNaN()
     {
         string path = _dir.Write("X_15min.csv", "timestamp,open,high,low,close,volume,vwap,trades\n"
@@ -325,7 +338,7 @@ public sealed class BarFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_EmptyFile_ClearError()
+    public void Read_EmptyFile_ThrowsClearError()
     {
         string path = _dir.Write("AAPL_15min.csv", "");
         Assert.Equal($"{path}: the file is empty; expected a header line and bar rows", Assert.Throws<InputException>(() => BarFileReader.Read(path)).Message);
@@ -338,14 +351,14 @@ public sealed class BarFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_MissingFile_InputException()
+    public void Read_MissingFile_ThrowsInputException()
     {
         string path = _dir.Combine("NOPE_15min.csv");
         Assert.Equal($"{path}: no such file", Assert.Throws<InputException>(() => BarFileReader.Read(path)).Message);
     }
 
     [Fact]
-    public void Read_Utf16_ToldToSaveAsUtf8()
+    public void Read_Utf16_ThrowsSaveAsUtf8()
     {
         string path = _dir.WriteBytes("X_15min.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("timestamp,open\n")).ToArray());
         Assert.Equal($"{path}: the file is UTF-16 text; save it as UTF-8", Assert.Throws<InputException>(() => BarFileReader.Read(path)).Message);

@@ -61,10 +61,15 @@ public static class Utc
     public static DateTime At(long ticks) => new(ticks, DateTimeKind.Utc);
 }
 
-/// <summary>A fact that is skipped, saying why, when the real IBKR sample data is not on this machine.</summary>
+/// <summary>
+/// A fact that is skipped, saying why, when the real IBKR sample data is not on this machine. The folder is
+/// /work/shared/data/ibkr_5min unless the ALPHATRADE_IBKR_DATA environment variable names another.
+/// </summary>
 public sealed class IbkrDataFactAttribute : FactAttribute
 {
-    public const string Folder = "/work/shared/data/ibkr_5min";
+    public static readonly string Folder = Environment.GetEnvironmentVariable("ALPHATRADE_IBKR_DATA") is { Length: > 0 } dir
+        ? dir
+        : "/work/shared/data/ibkr_5min";
 
     public IbkrDataFactAttribute()
     {

@@ -91,7 +91,7 @@ public class Utf8TimestampTests
     [InlineData(1715520600000UL, 1)]
     [InlineData(1715520600000000UL, 2)]
     [InlineData(1715520600000000000UL, 3)]
-    public void DetectEpochUnit_ByMagnitude(ulong value, int unitNumber)
+    public void DetectEpochUnit_Magnitude_GivesUnitAndInstant(ulong value, int unitNumber)
     {
         var unit = (EpochUnit)unitNumber;
         Assert.Equal(unit, Utf8Timestamp.DetectEpochUnit(value));
