@@ -73,7 +73,7 @@ public sealed class SampleMarketGenerator
         // 1. Crash window and regime path.
         int crashLength = model.CrashDailyLogReturns.Count;
         int crashStart = -1;
-        if (options.PlantCrash && crashLength > 0 && days >= 60)
+        if (options.PlantCrash && crashLength > 0 && days >= Math.Max(60, crashLength + 30))
         {
             var crashRng = SampleRandom.ForStream(seed, "crash");
             double frac = crashRng.Uniform(model.CrashPosition.Min, model.CrashPosition.Max);
@@ -417,9 +417,28 @@ public sealed class SampleMarketGenerator
             }
         }
 
-        if (o.Model.StudentTDegreesOfFreedom <= 2.0)
+        if (o.MaxDegreeOfParallelism is < 1)
+        {
+            throw new InputException("Sample MaxDegreeOfParallelism must be at least 1 when given.");
+        }
+
+        var m = o.Model;
+        if (m.StudentTDegreesOfFreedom <= 2.0)
         {
             throw new InputException("Student-t degrees of freedom must exceed 2 for unit-variance shocks.");
+        }
+
+        foreach (var (name, g) in new[] { ("market", m.MarketGarch), ("sector", m.SectorGarch), ("idiosyncratic", m.IdiosyncraticGarch) })
+        {
+            if (g.Alpha < 0 || g.Beta < 0 || g.Persistence >= 1.0)
+            {
+                throw new InputException(Invariant($"The {name} GARCH needs alpha, beta >= 0 and alpha + beta < 1 (got {g.Alpha} + {g.Beta})."));
+            }
+        }
+
+        if (m.PairHalfLifeDays.Min <= 0 || m.PairHalfLifeDays.Max < m.PairHalfLifeDays.Min)
+        {
+            throw new InputException("Pair half-lives must be a positive range of days.");
         }
     }
 

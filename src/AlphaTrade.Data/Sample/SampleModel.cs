@@ -43,16 +43,16 @@ public sealed record SampleModel
     public SampleGarchSpec SectorGarch { get; init; } = new(0.007, 0.06, 0.92);
 
     /// <summary>GARCH persistence and reaction of every idiosyncratic component (daily vol from the symbol table).</summary>
-    public SampleGarchSpec IdiosyncraticGarch { get; init; } = new(0.013, 0.05, 0.93);
+    public SampleGarchSpec IdiosyncraticGarch { get; init; } = new(0.013, 0.07, 0.91);
 
     /// <summary>Bull regime.</summary>
-    public SampleRegimeSpec Bull { get; init; } = new(0.28, 0.80, 0.90, 80);
+    public SampleRegimeSpec Bull { get; init; } = new(0.30, 0.80, 0.90, 60);
 
     /// <summary>Bear regime.</summary>
-    public SampleRegimeSpec Bear { get; init; } = new(-0.45, 1.60, 1.25, 25);
+    public SampleRegimeSpec Bear { get; init; } = new(-0.40, 1.60, 1.25, 30);
 
     /// <summary>Sideways regime.</summary>
-    public SampleRegimeSpec Sideways { get; init; } = new(0.02, 1.00, 1.00, 40);
+    public SampleRegimeSpec Sideways { get; init; } = new(0.02, 1.00, 1.00, 35);
 
     /// <summary>On leaving Bull, probability of going to Bear (else Sideways).</summary>
     public double BullToBear { get; init; } = 0.3;

@@ -257,6 +257,25 @@ public sealed class SampleMarketGeneratorTests(SampleMarketFixture fx)
         Assert.Throws<InputException>(() => Generator.Generate(Small() with { Universe = [new("AAPL", "IT"), new("AAPL", "IT")] }));
 
     [Fact]
+    public void Generate_NonStationaryGarch_ThrowsInputException() =>
+        Assert.Throws<InputException>(() => Generator.Generate(Small() with
+        {
+            Model = SampleModel.Default with { MarketGarch = new SampleGarchSpec(0.01, 0.1, 0.9) },
+        }));
+
+    [Fact]
+    public void Generate_ZeroParallelism_ThrowsInputException() =>
+        Assert.Throws<InputException>(() => Generator.Generate(Small() with { MaxDegreeOfParallelism = 0 }));
+
+    [Fact]
+    public void Generate_CrashOff_PlantsNoCrash()
+    {
+        var m = Generator.Generate(Small() with { PlantCrash = false });
+        Assert.Null(m.Truth.Crash);
+        Assert.DoesNotContain(m.Truth.Faults, f => f.Kind == SampleFaultKind.UnadjustedSplit && f.Count == 0);
+    }
+
+    [Fact]
     public void Generate_EmptyUniverse_ThrowsInputException() =>
         Assert.Throws<InputException>(() => Generator.Generate(Small() with { Universe = [] }));
 
