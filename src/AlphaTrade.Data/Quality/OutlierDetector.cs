@@ -87,7 +87,7 @@ internal static class OutlierDetector
             unit.AsSpan(0, m).Fill(1);
             if (separate && !timeFrame.IsDaily)
             {
-                FillTimeOfDayFactors(ws, sessions, timeFrame, idx, m, ret, unit, pos, scratch);
+                FillTimeOfDayFactors(ws, sessions, timeFrame, idx, m, ret, unit, scratch);
             }
 
             for (int k = 1; k < m; k++)
@@ -138,7 +138,7 @@ internal static class OutlierDetector
     /// are grouped by position with a counting sort, so this is linear.
     /// </summary>
     private static void FillTimeOfDayFactors(CleaningWorkspace ws, TradingSession[] sessions, TimeFrame timeFrame, int[] idx, int m,
-        double[] ret, double[] unit, int[] pos, double[] scratch)
+        double[] ret, double[] unit, double[] scratch)
     {
         long step = timeFrame.Duration.Ticks;
         int slots = 0;
@@ -151,6 +151,7 @@ internal static class OutlierDetector
         }
 
         int[] start = ArrayPool<int>.Shared.Rent(slots + 1);
+        int[] cursor = ArrayPool<int>.Shared.Rent(slots);
         double[] factor = ArrayPool<double>.Shared.Rent(slots);
         try
         {
@@ -172,13 +173,13 @@ internal static class OutlierDetector
                 starts[q + 1] += starts[q];
             }
 
-            // Counting sort of the intraday returns by slot: 'pos' holds the write cursor of each slot.
-            starts[..slots].CopyTo(pos);
+            // Counting sort of the intraday returns by slot.
+            starts[..slots].CopyTo(cursor);
             for (int k = 1; k < m; k++)
             {
                 if (!IsOvernight(ws, idx, k))
                 {
-                    scratch[pos[SlotOf(ws, sessions, idx[k], step)]++] = ret[k];
+                    scratch[cursor[SlotOf(ws, sessions, idx[k], step)]++] = ret[k];
                 }
             }
 
@@ -206,6 +207,7 @@ internal static class OutlierDetector
         finally
         {
             ArrayPool<int>.Shared.Return(start);
+            ArrayPool<int>.Shared.Return(cursor);
             ArrayPool<double>.Shared.Return(factor);
         }
     }

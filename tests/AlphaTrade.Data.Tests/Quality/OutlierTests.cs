@@ -216,6 +216,47 @@ public class OutlierTests
     }
 
     [Fact]
+    public void Clean_VolatileSecondBarOfEverySession_IsScaledByTimeOfDayNotReportedAsJumps()
+    {
+        // Bar 1 of every session moves ~8x more than the rest, as real opens do. Against the all-day scale its
+        // ordinary moves would be 10-20 sigma; against its own time-of-day scale they are ordinary.
+        var rng = new Random(41);
+        var rows = new List<Bar>();
+        double price = 100;
+        foreach (var s in Nyse.Sessions(Monday, Monday.AddDays(120)).Take(60))
+        {
+            for (int j = 0; j < 26; j++)
+            {
+                double sigma = j == 1 ? 0.008 : 0.001;
+                double open = price;
+                price *= Math.Exp(sigma * ((2 * rng.NextDouble()) - 1) * 1.7);
+                rows.Add(new Bar(Slot(s.Date, j), open, Math.Max(open, price), Math.Min(open, price), price, 1000));
+            }
+        }
+
+        var r = Clean(rows).Report;
+        Assert.Empty(r.Outliers.Jumps);
+        Assert.Equal(0, r.Outliers.BadTickBars);
+
+        // A move of that size at midday is an outlier (here a bad print: the next bar opens back at the old level).
+        var midday = rows.ToList();
+        int at = (26 * 30) + 13;
+        double prev = midday[at - 1].Close, moved = prev * 1.02;
+        midday[at] = new Bar(midday[at].TimeUtcTicks, prev, moved, prev, moved, 1000);
+        Assert.Equal(midday[at].TimeUtc, Assert.Single(Clean(midday).Report.Outliers.BadTicks).TimeUtc);
+    }
+
+    [Fact]
+    public void Clean_DailyBarsWithOneBadDay_FlaggedWithoutTheIntradayGapTest()
+    {
+        var rows = Zigzag(Monday, 101, step: 0.01, timeFrame: AlphaTrade.Core.Time.TimeFrame.Daily);
+        Spike(rows, 50, 0.3);
+        var r = Clean(rows, timeFrame: AlphaTrade.Core.Time.TimeFrame.Daily).Report;
+        Assert.Equal(rows[50].TimeUtc, Assert.Single(r.Outliers.BadTicks).TimeUtc);
+        Assert.Equal(0, r.Gaps.MissingBars);
+    }
+
+    [Fact]
     public void RobustStatistics_KnownValues_MedianAndScale()
     {
         double[] odd = [5, 1, 4, 2, 3];
