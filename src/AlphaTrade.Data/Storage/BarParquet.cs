@@ -134,7 +134,7 @@ public static class BarParquet
         }
 
         using var ms = new MemoryStream(capacity: 4096 + (series.Count * 57));
-        var writer = Sync(ParquetWriter.CreateAsync(schema, ms, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }));
+        var writer = Sync(ParquetWriter.CreateAsync(schema, ms, new ParquetOptions { CompressionMethod = CompressionMethod.None }));
         try
         {
             writer.CustomMetadata = metadata;
