@@ -12,7 +12,8 @@ namespace AlphaTrade.Data.Storage;
 /// Bar series as Apache Parquet, column by column. The AlphaTrade layout: <c>time</c> (int64, bar start in UTC
 /// <see cref="DateTime.Ticks"/>), <c>open</c>, <c>high</c>, <c>low</c>, <c>close</c>, <c>volume</c> (double),
 /// optional <c>vwap</c> and <c>trade_count</c> (double), <c>flags</c> (byte, <see cref="BarFlags"/>), with the
-/// symbol and bar size in the file's key-value metadata. Doubles round-trip bit for bit. Vendor Parquet files are
+/// symbol and bar size in the file's key-value metadata, one row group per million bars, uncompressed (with
+/// Parquet.Net, decompression costs as much as the rest of a read). Doubles round-trip bit for bit. Vendor Parquet files are
 /// read too: columns are recognised by name like CSV headers, timestamps may be Parquet timestamps, strings or
 /// int64 Unix epoch (unit by magnitude).
 /// </summary>
@@ -134,7 +135,7 @@ public static class BarParquet
         }
 
         using var ms = new MemoryStream(capacity: 4096 + (series.Count * 57));
-        var writer = Sync(ParquetWriter.CreateAsync(schema, ms, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }));
+        var writer = Sync(ParquetWriter.CreateAsync(schema, ms, new ParquetOptions { CompressionMethod = CompressionMethod.None }));
         try
         {
             writer.CustomMetadata = metadata;
