@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using AlphaTrade.Core.IO;
+
 namespace AlphaTrade.Data.Quality;
 
 /// <summary>
@@ -23,25 +25,7 @@ public static class QualityReportWriter
     public static void Write(string path, IEnumerable<DataQualityReport> reports, BarCleanerOptions options, string calendarName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        byte[] bytes = ToUtf8Json(reports, options, calendarName);
-        string full = Path.GetFullPath(path);
-        string? dir = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        string temp = string.Create(CultureInfo.InvariantCulture, $"{full}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        AtomicFile.Write(path, (ReadOnlyMemory<byte>)ToUtf8Json(reports, options, calendarName));
     }
 
     /// <summary>The document as a string (for tests and printing).</summary>

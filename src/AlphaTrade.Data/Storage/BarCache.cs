@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using AlphaTrade.Core;
+using AlphaTrade.Core.Market;
 using AlphaTrade.Data.Loading;
+using AlphaTrade.Core.IO;
 
 namespace AlphaTrade.Data.Storage;
 
@@ -46,17 +48,31 @@ public sealed class BarCache
     /// with <see cref="BarFileReader"/> and stores the result. <see cref="LoadResult.FromCache"/> tells which.
     /// </summary>
     /// <exception cref="InputException">The raw file is missing or malformed, or the cache folder is its folder.</exception>
-    public LoadResult Load(string rawPath, BarFileOptions? options = null)
+    public LoadResult Load(string rawPath, BarFileOptions? options = null) => Load(rawPath, options, processing: null);
+
+    /// <summary>
+    /// Like <see cref="Load(string, BarFileOptions?)"/>, but caches the bars after <paramref name="processing"/> (for
+    /// example cleaning and resampling): a hit skips parsing and processing alike. The processing's
+    /// <see cref="BarProcessing.Key"/> is part of the entry key, so changing how bars are processed never reuses stale
+    /// entries. Without processing this is the plain parse cache.
+    /// </summary>
+    /// <exception cref="InputException">The raw file is missing or malformed, or the cache folder is its folder.</exception>
+    public LoadResult Load(string rawPath, BarFileOptions? options, BarProcessing? processing)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rawPath);
         options ??= BarFileOptions.Default;
-        var key = ComputeKey(rawPath, options);
+        var key = ComputeKey(rawPath, options, processing?.Key);
         if (File.Exists(key.EntryPath) && TryReadEntry(key, rawPath) is { } cached)
         {
             return cached;
         }
 
         var result = BarFileReader.Read(rawPath, options);
+        if (processing is not null)
+        {
+            result = new LoadResult(result.SourcePath, processing.Process(result.Series), result.RowsRead, result.RowsSkipped, result.SkippedRowMessages, result.Format);
+        }
+
         var after = new FileInfo(key.RawFullPath);
         if (after.Exists && after.Length == key.Size && after.LastWriteTimeUtc.Ticks == key.LastWriteTicks)
         {
@@ -68,9 +84,9 @@ public sealed class BarCache
 
     /// <summary>The entry file <paramref name="rawPath"/> would be cached in now (for diagnostics and tests).</summary>
     internal string EntryPathFor(string rawPath, BarFileOptions? options = null) =>
-        ComputeKey(rawPath, options ?? BarFileOptions.Default).EntryPath;
+        ComputeKey(rawPath, options ?? BarFileOptions.Default, null).EntryPath;
 
-    private CacheKey ComputeKey(string rawPath, BarFileOptions options)
+    private CacheKey ComputeKey(string rawPath, BarFileOptions options, string? processingKey)
     {
         string full = Path.GetFullPath(rawPath);
         var info = new FileInfo(full);
@@ -91,11 +107,13 @@ public sealed class BarCache
         string optionsText = string.Create(CultureInfo.InvariantCulture,
             $"symbol={options.Symbol};tf={options.TimeFrame};label={options.Label};bad={options.BadRows};tz={options.ExchangeTime?.Name ?? "America/New_York"};daily={options.DailyBarTime:HH\\:mm\\:ss};msgs={options.MaxSkippedMessages}");
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"{ProcessingVersion}|{BarParquet.FormatVersion}|{full}|{size}|{written}|{content:x16}|{optionsText}");
+            $"{ProcessingVersion}|{BarParquet.FormatVersion}|{full}|{size}|{written}|{content:x16}|{optionsText}|{processingKey}");
         ulong pathHash = XxHash64.Hash(Encoding.UTF8.GetBytes(full));
         ulong keyHash = XxHash64.Hash(Encoding.UTF8.GetBytes(text));
         string symbol = SafeFileName(string.IsNullOrWhiteSpace(options.Symbol) ? BarFileName.Parse(full).Symbol : options.Symbol.Trim().ToUpperInvariant());
-        string prefix = string.Create(CultureInfo.InvariantCulture, $"{symbol}_{(uint)pathHash:x8}_");
+        // Processed and plain entries of one raw file live side by side: the processing key is part of the prefix.
+        uint procHash = processingKey is null ? 0u : (uint)XxHash64.Hash(Encoding.UTF8.GetBytes(processingKey));
+        string prefix = string.Create(CultureInfo.InvariantCulture, $"{symbol}_{(uint)pathHash:x8}_{procHash:x8}_");
         return new CacheKey(text, full, size, written, prefix, Path.Combine(Directory, prefix + keyHash.ToString("x16", CultureInfo.InvariantCulture) + ".parquet"));
     }
 
@@ -213,3 +231,8 @@ public sealed class BarCache
 
     private sealed record CacheKey(string Text, string RawFullPath, long Size, long LastWriteTicks, string Prefix, string EntryPath);
 }
+
+/// <summary>A deterministic transformation of freshly parsed bars (e.g. cleaning and resampling) that the cache stores.</summary>
+/// <param name="Key">Identifies the transformation and every setting that changes its output.</param>
+/// <param name="Process">The transformation; must be pure: same input, same output.</param>
+public sealed record BarProcessing(string Key, Func<BarSeries, BarSeries> Process);

@@ -5,6 +5,7 @@ using AlphaTrade.Core.Market;
 using AlphaTrade.Data.Loading;
 using Parquet;
 using Parquet.Schema;
+using AlphaTrade.Core.IO;
 
 namespace AlphaTrade.Data.Storage;
 

@@ -2,6 +2,7 @@ using AlphaTrade.Core;
 using AlphaTrade.Data.Loading;
 using AlphaTrade.Data.Storage;
 using AlphaTrade.Data.Tests.Loading;
+using AlphaTrade.Core.IO;
 
 namespace AlphaTrade.Data.Tests.Storage;
 

@@ -1,10 +1,10 @@
-namespace AlphaTrade.Data.Storage;
+namespace AlphaTrade.Core.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new one, never a partial file: the
 /// bytes go to a temporary file in the same folder, which then replaces the target in one rename.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Suffix of temporary files (left only by a process killed mid-write).</summary>
     public const string TempSuffix = ".tmp";
