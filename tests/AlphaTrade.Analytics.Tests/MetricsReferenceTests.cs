@@ -145,7 +145,7 @@ public class MetricsReferenceTests
     {
         var a = Annualization.Infer(Fixture.Curve(name).Time);
         Assert.Equal(expected, a.PeriodsPerYear);
-        Assert.StartsWith("inferred from median spacing", a.Basis, StringComparison.Ordinal);
+        Assert.StartsWith("inferred (median spacing", a.Basis, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -64,7 +64,7 @@ public sealed record Annualization(double PeriodsPerYear, string Basis)
         int m = gaps.Length / 2;
         double median = gaps.Length % 2 == 1 ? gaps[m] : (gaps[m - 1] / 2.0) + (gaps[m] / 2.0);
         var spacing = TimeSpan.FromTicks((long)median);
-        string prefix = "inferred from median spacing " + Describe(spacing) + ": ";
+        string prefix = "inferred (median spacing " + Describe(spacing) + "): ";
         double days = spacing.TotalDays;
         if (spacing.TotalHours < 20)
         {
@@ -93,6 +93,7 @@ public sealed record Annualization(double PeriodsPerYear, string Basis)
     private static string Describe(TimeSpan t) =>
         t.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.##} min")
         : t.TotalDays < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:0.##} h")
+        : t.TotalDays == 1 ? "1 day"
         : string.Create(CultureInfo.InvariantCulture, $"{t.TotalDays:0.##} days");
 }
 

@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliContext ctx)
     {
         yield return VersionCommand.Create(ctx);
+        yield return MetricsCommand.Create(ctx);
     }
 }
