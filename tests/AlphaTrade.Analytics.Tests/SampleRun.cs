@@ -103,8 +103,10 @@ internal static class SampleRun
             for (int ui = 0; ui < Universe.Length; ui++)
             {
                 var u = Universe[ui];
-                baseWeight[ui] = Math.Clamp(baseWeight[ui] + ((rng.NextDouble() - 0.5) * 0.01), -0.04, 0.12);
-                double w = baseWeight[ui];
+                baseWeight[ui] = u.Symbol == "PLD"
+                    ? Math.Clamp(baseWeight[ui] - 0.05 + ((rng.NextDouble() - 0.5) * 0.01), -0.08, -0.01) + 0.05
+                    : Math.Clamp(baseWeight[ui] + ((rng.NextDouble() - 0.5) * 0.01), 0.0, 0.12);
+                double w = u.Symbol == "PLD" ? baseWeight[ui] - 0.05 : baseWeight[ui];
                 weights[u.Symbol] = w;
                 returns[u.Symbol] = (Gauss(rng) * 0.015) + (w * 0.01);
                 int si = sectors.IndexOf(u.Sector);

@@ -75,12 +75,13 @@ public static class PerformanceCalculator
         double cagr = Math.Pow(1.0 + total, 1.0 / years) - 1.0;
 
         double mean = ReturnMath.Mean(r);
-        double sd = ReturnMath.StdDev(r);
         double rf = options.RiskFreePerPeriod;
         double target = options.SortinoTarget;
 
-        // One pass: central moments, downside semi-variance, gains and losses.
+        // One pass: central moments, downside semi-variance, gains and losses, extremes.
         double m2 = 0, m3 = 0, m4 = 0, downSq = 0, gains = 0, losses = 0;
+        double best = double.NegativeInfinity, worstReturn = double.PositiveInfinity;
+        int positive = 0;
         for (int i = 0; i < n; i++)
         {
             double x = r[i];
@@ -98,13 +99,18 @@ public static class PerformanceCalculator
             if (x > 0)
             {
                 gains += x;
+                positive++;
             }
             else
             {
                 losses -= x;
             }
+
+            best = Math.Max(best, x);
+            worstReturn = Math.Min(worstReturn, x);
         }
 
+        double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : double.NaN;
         m2 /= n;
         m3 /= n;
         m4 /= n;
@@ -113,14 +119,16 @@ public static class PerformanceCalculator
         var worst = DrawdownAnalyzer.Worst(curve, 1);
         double maxDd = worst.Count > 0 ? worst[0].Depth : 0.0;
 
-        double stability = Stability(eq, scratch);
+        double stability = Stability(eq);
 
         r.CopyTo(scratch);
-        double p05 = ReturnMath.Quantile(scratch, 0.05);
-        double p01 = ReturnMath.Quantile(scratch, 0.01);
-        double p95 = ReturnMath.Quantile(scratch, 0.95);
-        double cvar95 = ReturnMath.LowerTailMean(scratch, 0.05);
-        double cvar99 = ReturnMath.LowerTailMean(scratch, 0.01);
+        var os = new OrderStatistics(scratch, stackalloc int[8]);
+        double median = os.Quantile(0.5);
+        double p05 = os.Quantile(0.05);
+        double cvar95 = os.LowerTailMean(0.05);
+        double p01 = os.Quantile(0.01);
+        double cvar99 = os.LowerTailMean(0.01);
+        double p95 = os.Quantile(0.95);
 
         return new PerformanceMetrics
         {
@@ -148,12 +156,15 @@ public static class PerformanceCalculator
             ValueAtRisk99 = p01,
             ConditionalValueAtRisk95 = cvar95,
             ConditionalValueAtRisk99 = cvar99,
-            PerPeriod = ReturnSummary.Of(r, scratch),
+            PerPeriod = new ReturnSummary(n, mean, median, sd, best, worstReturn, (double)positive / n),
         };
     }
 
-    /// <summary>R² of the least-squares line of y_i = ln(E[i+1] ÷ E[0]) on i = 0..n−1; uses <paramref name="scratch"/> for y.</summary>
-    internal static double Stability(ReadOnlySpan<double> equity, Span<double> scratch)
+    /// <summary>
+    /// R² of the least-squares line of y_i = ln(E[i+1] ÷ E[0]) on i = 0..n−1, in one pass: Σ(i − x̄)·y needs no centring
+    /// of y because Σ(i − x̄) = 0, and Σ(y − ȳ)² is accumulated with Welford's update.
+    /// </summary>
+    internal static double Stability(ReadOnlySpan<double> equity)
     {
         int n = equity.Length - 1;
         if (n < 2)
@@ -162,23 +173,15 @@ public static class PerformanceCalculator
         }
 
         double log0 = Math.Log(equity[0]);
-        var y = scratch[..n];
-        double sumY = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double v = Math.Log(equity[i + 1]) - log0;
-            y[i] = v;
-            sumY += v;
-        }
-
-        double meanY = sumY / n;
         double meanX = (n - 1) / 2.0;
-        double sxy = 0, syy = 0;
+        double sxy = 0, meanY = 0, syy = 0;
         for (int i = 0; i < n; i++)
         {
-            double dy = y[i] - meanY;
-            sxy += (i - meanX) * dy;
-            syy += dy * dy;
+            double y = Math.Log(equity[i + 1]) - log0;
+            sxy += (i - meanX) * y;
+            double delta = y - meanY;
+            meanY += delta / (i + 1);
+            syy += delta * (y - meanY);
         }
 
         double sxx = n * (((double)n * n) - 1.0) / 12.0;
@@ -192,7 +195,7 @@ public static class PerformanceCalculator
         double rf = options.RiskFreePerPeriod;
         double mr = ReturnMath.Mean(r);
         double mb = ReturnMath.Mean(b);
-        double cov = 0, varB = 0, varR = 0, active = 0;
+        double cov = 0, varB = 0, varR = 0;
         for (int i = 0; i < n; i++)
         {
             double dr = r[i] - mr;
@@ -200,29 +203,24 @@ public static class PerformanceCalculator
             cov += dr * db;
             varB += db * db;
             varR += dr * dr;
-            active += r[i] - b[i];
         }
 
         double beta = varB > 0 ? cov / varB : double.NaN;
-        double meanActive = active / n;
-        double ssActive = 0, alphaSum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double a = r[i] - b[i] - meanActive;
-            ssActive += a * a;
-            alphaSum += (r[i] - rf) - (beta * (b[i] - rf));
-        }
 
+        // Active return a = r − b has mean mr − mb and Σ(a − ā)² = Σdr² + Σdb² − 2Σdr·db.
+        double meanActive = mr - mb;
+        double ssActive = Math.Max(0, varR + varB - (2 * cov));
         double te = n > 1 ? Math.Sqrt(ssActive / (n - 1)) : double.NaN;
+        double meanAlpha = (mr - rf) - (beta * (mb - rf));
         double years = n / ppy;
         double cagr = Math.Pow(equity[^1] / equity[0], 1.0 / years) - 1.0;
         double bCagr = Math.Pow(bench[^1] / bench[0], 1.0 / years) - 1.0;
-        double bSd = ReturnMath.StdDev(b);
+        double bSd = n > 1 ? Math.Sqrt(varB / (n - 1)) : double.NaN;
         return new BenchmarkMetrics
         {
             Periods = n,
             Beta = beta,
-            Alpha = Math.Pow(1.0 + (alphaSum / n), ppy) - 1.0,
+            Alpha = Math.Pow(1.0 + meanAlpha, ppy) - 1.0,
             Correlation = varB > 0 && varR > 0 ? cov / Math.Sqrt(varB * varR) : double.NaN,
             TrackingError = te * Math.Sqrt(ppy),
             InformationRatio = Ratio(meanActive, te) * Math.Sqrt(ppy),
