@@ -32,6 +32,42 @@ public class NumericsAndEdgeCaseTests
         }
     }
 
+    [Theory]
+    [InlineData(40_000, false)]
+    [InlineData(40_000, true)]
+    [InlineData(200_000, true)]
+    public void TailQuantiles_HistogramPath_EqualsSortedReference(int n, bool manyZeros)
+    {
+        var rng = new Random(n);
+        var x = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double u = rng.NextDouble();
+            x[i] = manyZeros && u < 0.4 ? 0 : (rng.NextDouble() - 0.5) * 0.01 * (u < 0.01 ? 20 : 1);
+        }
+
+        var sorted = (double[])x.Clone();
+        Array.Sort(sorted);
+        double[] qs = [0.5, 0.05, 0.01, 0.95, 0.0, 1.0];
+        double[] cut = [0.05, 0.01];
+        var q = new double[qs.Length];
+        var t = new double[cut.Length];
+        TailQuantiles.Compute(x, sorted[0], sorted[^1], qs, q, cut, t, new double[n], forceHistogram: true);
+        for (int i = 0; i < qs.Length; i++)
+        {
+            double h = (n - 1) * qs[i];
+            int k = (int)Math.Floor(h);
+            double expected = k >= n - 1 ? sorted[n - 1] : sorted[k] + ((h - k) * (sorted[k + 1] - sorted[k]));
+            Assert.Equal(expected, q[i]);
+        }
+
+        for (int i = 0; i < cut.Length; i++)
+        {
+            int k = (int)((n - 1) * cut[i]);
+            Assert.Equal(sorted.Take(k + 1).Average(), t[i], 12);
+        }
+    }
+
     [Fact]
     public void Select_PutsKthSmallestInPlaceWithPartition()
     {

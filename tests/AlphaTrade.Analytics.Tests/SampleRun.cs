@@ -132,8 +132,8 @@ internal static class SampleRun
         var varValues = varTimes.Select((_, i) => 0.012 + (0.004 * Math.Sin(i / 25.0)) + (rng.NextDouble() * 0.002)).ToArray();
         var events = new List<RiskEvent>
         {
-            new(sessionsList[120].AddHours(18).Ticks, "sector_limit", "Information Technology weight 31.2% > 30% limit; order for NVDA reduced"),
-            new(sessionsList[301].AddHours(15).Ticks, "daily_loss", "Daily loss 3.1% reached the 3% limit; trading halted for the session"),
+            new(sessionsList[sessions / 4].AddHours(18).Ticks, "sector_limit", "Information Technology weight 31.2% > 30% limit; order for NVDA reduced"),
+            new(sessionsList[sessions * 3 / 5].AddHours(15).Ticks, "daily_loss", "Daily loss 3.1% reached the 3% limit; trading halted for the session"),
         };
 
         return new TearsheetInput

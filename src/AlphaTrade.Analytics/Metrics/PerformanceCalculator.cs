@@ -121,14 +121,11 @@ public static class PerformanceCalculator
 
         double stability = Stability(eq);
 
-        r.CopyTo(scratch);
-        var os = new OrderStatistics(scratch, stackalloc int[8]);
-        double median = os.Quantile(0.5);
-        double p05 = os.Quantile(0.05);
-        double cvar95 = os.LowerTailMean(0.05);
-        double p01 = os.Quantile(0.01);
-        double cvar99 = os.LowerTailMean(0.01);
-        double p95 = os.Quantile(0.95);
+        Span<double> q = stackalloc double[4];
+        Span<double> tails = stackalloc double[2];
+        TailQuantiles.Compute(r, worstReturn, best, [0.5, 0.05, 0.01, 0.95], q, [0.05, 0.01], tails, scratch);
+        double median = q[0], p05 = q[1], p01 = q[2], p95 = q[3];
+        double cvar95 = tails[0], cvar99 = tails[1];
 
         return new PerformanceMetrics
         {
