@@ -169,4 +169,18 @@ public class MetricsCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--equity", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Metrics_HtmlOption_WritesASelfContainedTearsheet()
+    {
+        using var dir = new TempDir();
+        var (code, stdout, stderr) = Run("metrics", "--equity", Fixture("intraday_15min.csv"), "--benchmark", Fixture("intraday_15min.csv"), "--html", dir.File("out/report.html"));
+        Assert.Equal(0, code);
+        Assert.Contains("Sharpe", stdout, StringComparison.Ordinal);
+        Assert.Contains("wrote", stderr, StringComparison.Ordinal);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html, StringComparison.Ordinal);
+    }
 }

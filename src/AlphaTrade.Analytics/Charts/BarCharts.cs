@@ -246,7 +246,7 @@ internal sealed class HistogramChart
         int maxCount = counts.Max();
         double pw = Width - Left - Right, ph = Height - Top - Bottom;
         double X(double x) => Left + ((x - lo) / (hi - lo) * pw);
-        double Y(double c) => Top + ph - (c / (maxCount * 1.08) * ph);
+        double Y(double c) => Top + ph - (c / (maxCount * 1.2) * ph);
         foreach (double t in Axes.LinearTicks(0, maxCount, 4))
         {
             svg.Line(Left, Y(t), Width - Right, Y(t), "#e6e8eb");

@@ -36,7 +36,8 @@ public static class TearsheetBuilder
         Cards(sb, report);
 
         Section(sb, "Performance");
-        Chart(sb, "Cumulative growth: strategy vs benchmark", EquityChart(a, report));
+        bool hasBenchmark = a.BenchmarkCurve is not null || a.Curve.HasBenchmark;
+        Chart(sb, hasBenchmark ? "Cumulative growth: strategy vs benchmark" : "Cumulative growth", EquityChart(a, report));
         Chart(sb, "Underwater: drawdown from the running high", UnderwaterChart(a.Curve));
 
         Section(sb, "Returns");
@@ -295,7 +296,7 @@ public static class TearsheetBuilder
             markers.Add((var95, "VaR 95% " + Fmt.Pct(var95, 2), Red));
         }
 
-        Chart(sb, $"Distribution of daily returns ({Fmt.Int(daily.Length)} days; skew {Fmt.Num(r.PeriodStatistics.Daily.Count > 2 ? Skew(daily) : double.NaN)})",
+        Chart(sb, $"Distribution of daily returns ({Fmt.Int(daily.Length)} days; skew {Fmt.Num(r.PeriodStatistics.Daily.Count > 2 ? Skew(daily) : double.NaN)}; outermost 0.5% on each side in the edge bins)",
             new HistogramChart { Label = "Histogram of daily returns", Values = daily, Markers = markers }.Render());
     }
 
@@ -664,10 +665,10 @@ public static class TearsheetBuilder
             return;
         }
 
-        sb.Append("<table><thead><tr><th>Time (UTC)</th><th>Kind</th><th style=\"text-align:left\">Detail</th></tr></thead><tbody>");
+        sb.Append("<table><thead><tr><th>Time (UTC)</th><th style=\"text-align:left\">Kind</th><th style=\"text-align:left\">Detail</th></tr></thead><tbody>");
         foreach (var e in risk.Events.OrderBy(e => e.TimeUtcTicks).Take(200))
         {
-            sb.Append("<tr><td>").Append(Fmt.Time(new DateTime(e.TimeUtcTicks, DateTimeKind.Utc))).Append("</td><td>").Append(E(e.Kind))
+            sb.Append("<tr><td>").Append(Fmt.Time(new DateTime(e.TimeUtcTicks, DateTimeKind.Utc))).Append("</td><td style=\"text-align:left\">").Append(E(e.Kind))
               .Append("</td><td style=\"text-align:left;white-space:normal\">").Append(E(e.Detail)).Append("</td></tr>");
         }
 

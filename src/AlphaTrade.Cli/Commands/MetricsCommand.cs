@@ -9,8 +9,8 @@ using AlphaTrade.Core;
 namespace AlphaTrade.Cli.Commands;
 
 /// <summary>
-/// <c>alphatrade metrics --equity FILE [--benchmark FILE] [--periods-per-year N] [--risk-free-rate R] [--json]</c>:
-/// performance metrics of any equity curve CSV, as a table or as metrics.json-style JSON.
+/// <c>alphatrade metrics --equity FILE [--benchmark FILE] [--periods-per-year N] [--risk-free-rate R] [--json] [--html PATH]</c>:
+/// performance metrics of any equity curve CSV, as a table or as metrics.json-style JSON, optionally with a tearsheet.
 /// </summary>
 internal static class MetricsCommand
 {
@@ -35,10 +35,11 @@ internal static class MetricsCommand
             DefaultValueFactory = _ => 0.0,
         };
         var json = new Option<bool>("--json") { Description = "Print JSON (stable key order) instead of a table." };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML tearsheet to this path." };
 
         var cmd = new Command("metrics", "Compute performance metrics (returns, risk, drawdowns, benchmark-relative) of an equity curve CSV.")
         {
-            equity, benchmark, periods, riskFree, json,
+            equity, benchmark, periods, riskFree, json, html,
         };
         cmd.SetAction(parse =>
         {
@@ -70,6 +71,13 @@ internal static class MetricsCommand
             }
 
             var report = PerformanceAnalyzer.Analyze(input);
+            if (parse.GetValue(html) is { } htmlPath)
+            {
+                var meta = new RunMetadata("Tearsheet: " + Path.GetFileName(equityArg)) { Benchmark = benchArg is null ? null : report.BenchmarkNote };
+                TearsheetBuilder.Write(ctx.Resolve(htmlPath), new TearsheetInput { Analytics = input, Metadata = meta, Report = report });
+                ctx.Error.WriteLine($"wrote {htmlPath}");
+            }
+
             if (parse.GetValue(json))
             {
                 ctx.Out.Write(MetricsJsonWriter.ToJson(report, run));
