@@ -56,4 +56,15 @@ public class MetricsJsonWriterTests
         MetricsJsonWriter.Write(path, report);
         Assert.Equal(MetricsJsonWriter.ToJson(report), File.ReadAllText(path));
     }
+
+    [Fact]
+    public void RunReportWriter_WritesMetricsAndTearsheetIntoTheFolder()
+    {
+        using var dir = new TempDir();
+        var input = SampleRun.Build(sessions: 30);
+        var report = RunReportWriter.Write(dir.File("run-1"), input, new Dictionary<string, string> { ["run_id"] = "run-1" });
+        Assert.Equal(MetricsJsonWriter.ToJson(report, new Dictionary<string, string> { ["run_id"] = "run-1" }), File.ReadAllText(dir.File("run-1/metrics.json")));
+        Assert.Equal(TearsheetBuilder.Build(input with { Report = report }), File.ReadAllText(dir.File("run-1/report.html")));
+        Assert.Equal(["metrics.json", "report.html"], Directory.GetFiles(dir.File("run-1")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
