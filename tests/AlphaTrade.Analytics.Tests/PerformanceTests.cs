@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlphaTrade.Analytics.Inputs;
 using AlphaTrade.Analytics.Metrics;
 using AlphaTrade.Core.Time;
@@ -32,7 +31,7 @@ public class PerformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Compute_620kPeriods_RunsInMillisecondsWithoutPerPeriodAllocation()
+    public void Compute_620kPeriods_AllocatesNoPerPeriodMemory()
     {
         const int n = 620_001;
         var curve = Large(n);
@@ -41,20 +40,16 @@ public class PerformanceTests(ITestOutputHelper output)
         PerformanceCalculator.ComputeBenchmark(curve, options);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var sw = Stopwatch.StartNew();
         var m = PerformanceCalculator.Compute(curve, options);
         var b = PerformanceCalculator.ComputeBenchmark(curve, options);
         var top = DrawdownAnalyzer.Worst(curve, 5);
-        sw.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        output.WriteLine($"{n - 1} periods: {sw.Elapsed.TotalMilliseconds:F1} ms, {allocated} bytes allocated");
+        output.WriteLine($"{n - 1} periods: {allocated} bytes allocated (speed: bench/AlphaTrade.Benchmarks MetricsBenchmarks)");
         Assert.Equal(n - 1, m.Periods);
         Assert.NotNull(b);
         Assert.Equal(5, top.Count);
         // Pooled buffers are reused, so the allocation is a few result objects, not n doubles.
         Assert.True(allocated < 64 * 1024, $"allocated {allocated} bytes for {n} periods");
-        // Typically ~15 ms; the bound leaves room for a busy 2-core CI machine.
-        Assert.True(sw.ElapsedMilliseconds < 1000, $"took {sw.ElapsedMilliseconds} ms");
     }
 }
