@@ -141,6 +141,7 @@ internal sealed class CsvBarParser
         return new LoadResult(_path, series, rowsRead, skipped, messages, format);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (long RowsRead, long Skipped, List<string> Messages) ParseRows(BarSeries series)
     {
         var messages = new List<string>();
@@ -212,6 +213,7 @@ internal sealed class CsvBarParser
         return (rowsRead, skipped, messages);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseRow(ReadOnlySpan<byte> line, Span<double> values, out long utc)
     {
         utc = 0;
@@ -355,6 +357,7 @@ internal sealed class CsvBarParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryToUtc(ref ParsedTimestamp ts, int f, ReadOnlySpan<byte> field, out long utc)
     {
         var problem = _times.Resolve(in ts, out utc);
@@ -606,6 +609,7 @@ internal sealed class CsvBarParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLine(out int start, out int length)
     {
         while (true)
