@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Core.Time;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest;
 

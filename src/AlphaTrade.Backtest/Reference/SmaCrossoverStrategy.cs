@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Engine.Strategies;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Reference;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using AlphaTrade.Core.Orders;
 using AlphaTrade.Engine.Results;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Results;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
@@ -7,7 +8,6 @@ using AlphaTrade.Engine.Costs;
 using AlphaTrade.Engine.Portfolio;
 using AlphaTrade.Engine.Results;
 using AlphaTrade.Engine.Strategies;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Vectorized;
 

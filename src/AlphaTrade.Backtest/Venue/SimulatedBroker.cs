@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Orders;
@@ -7,7 +8,6 @@ using AlphaTrade.Core.Time;
 using AlphaTrade.Engine;
 using AlphaTrade.Engine.Costs;
 using AlphaTrade.Engine.Kernel;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Venue;
 

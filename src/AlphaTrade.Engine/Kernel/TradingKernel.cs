@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Orders;
@@ -9,7 +10,6 @@ using AlphaTrade.Engine.Results;
 using AlphaTrade.Engine.Risk;
 using AlphaTrade.Engine.Strategies;
 using AlphaTrade.Engine.Time;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Kernel;
 

@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Orders;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Engine.Costs;
-using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Portfolio;
 

@@ -1,5 +1,5 @@
-using AlphaTrade.Core.Market;
 using System.Runtime.CompilerServices;
+using AlphaTrade.Core.Market;
 
 namespace AlphaTrade.Engine.Strategies;
 
