@@ -1,0 +1,10 @@
+namespace AlphaTrade.Indicators.Statistics;
+
+/// <summary>The Statistics family.</summary>
+internal static class StatisticsIndicators
+{
+    /// <summary>Every definition of the family.</summary>
+    public static IndicatorDefinition[] All =>
+    [
+    ];
+}

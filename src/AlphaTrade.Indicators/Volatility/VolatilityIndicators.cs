@@ -1,0 +1,10 @@
+namespace AlphaTrade.Indicators.Volatility;
+
+/// <summary>The Volatility family.</summary>
+internal static class VolatilityIndicators
+{
+    /// <summary>Every definition of the family.</summary>
+    public static IndicatorDefinition[] All =>
+    [
+    ];
+}

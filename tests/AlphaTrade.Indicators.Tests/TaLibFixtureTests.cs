@@ -1,0 +1,42 @@
+using AlphaTrade.Indicators.Tests.Harness;
+
+namespace AlphaTrade.Indicators.Tests;
+
+/// <summary>Every registered TA-Lib indicator against every fixture call of its TA-Lib function.</summary>
+public class TaLibFixtureTests
+{
+    public static TheoryData<string> ImplementedCalls()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in TaLibFixtures.Calls)
+        {
+            if (IndicatorRegistry.FindTaLib(c.Function) is not null)
+            {
+                data.Add(c.Dataset + "|" + c.Id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ImplementedCalls))]
+    public void Compute_TaLibFixture_MatchesTaLib(string call)
+    {
+        var c = TaLibFixtures.Calls.Single(x => x.Dataset + "|" + x.Id == call);
+        var def = IndicatorRegistry.FindTaLib(c.Function)!;
+        var errors = FixtureComparer.Compare(def, c);
+        Assert.True(errors.Count == 0, FixtureComparer.Describe(c, errors));
+    }
+
+    [Fact]
+    public void Fixtures_Manifest_CoversEveryCandlestickPatternWithHits()
+    {
+        Assert.Equal(61, TaLibFixtures.Calls.Where(c => c.Function.StartsWith("CDL", StringComparison.Ordinal)).Select(c => c.Function).Distinct().Count());
+        foreach (var c in TaLibFixtures.Calls.Where(c => c.Function.StartsWith("CDL", StringComparison.Ordinal) && c.Dataset == "candles"))
+        {
+            var values = TaLibFixtures.Column(c.Dataset, c.Columns[0]);
+            Assert.True(values.Count(v => !double.IsNaN(v) && v != 0) >= 3, c.Function + " fires fewer than 3 times");
+        }
+    }
+}
