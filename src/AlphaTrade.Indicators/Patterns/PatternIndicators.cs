@@ -1,8 +1,8 @@
 namespace AlphaTrade.Indicators.Patterns;
 
-/// <summary>Candlestick patterns (CDL*): owned by the candles branch.</summary>
+/// <summary>The candlestick pattern family (CDL*), registered with TA-Lib's default candle settings.</summary>
 internal static class PatternIndicators
 {
     /// <summary>Every definition of the family.</summary>
-    public static IndicatorDefinition[] All => [];
+    public static IndicatorDefinition[] All => [.. CandlePatterns.All];
 }

@@ -1,6 +1,6 @@
-using static AlphaTrade.Indicators.Candles.CandleSettingType;
+using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 // Patterns judged on one candle (some also look at the previous candle's position, as TA-Lib does).
 // Conditions are TA-Lib's, term by term and in its order of arithmetic, so that results match bit for bit.

@@ -1,4 +1,4 @@
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 /// <summary>Which measure of a candle a <see cref="CandleSetting"/> averages (TA-Lib's <c>TA_RangeType</c>).</summary>
 public enum CandleRangeType

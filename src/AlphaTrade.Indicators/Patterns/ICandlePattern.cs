@@ -1,4 +1,4 @@
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 /// <summary>State a pattern carries from bar to bar (only the hikkake patterns need it: the pending setup).</summary>
 internal struct PatternMemory
@@ -11,7 +11,7 @@ internal struct PatternMemory
 }
 
 /// <summary>
-/// One TA-Lib candlestick pattern, written once and run by <see cref="CandlePatternIndicator{TPattern}"/> in both
+/// One TA-Lib candlestick pattern, written once and run by <see cref="CandlePatternDefinition"/> in both
 /// batch and streaming form. Implemented by empty structs so that the JIT specialises the shared loop per pattern.
 /// </summary>
 internal interface ICandlePattern

@@ -1,6 +1,6 @@
-using static AlphaTrade.Indicators.Candles.CandleSettingType;
+using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 // Patterns of four or five candles: the highest index is the first candle, 0 the current one.
 // Conditions are TA-Lib's, term by term and in its order of arithmetic, so that results match bit for bit.

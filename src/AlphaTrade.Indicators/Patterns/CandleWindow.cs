@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 /// <summary>
 /// The candles up to the one being judged, addressed backwards: 0 is the current candle, 1 the one before.

@@ -1,6 +1,6 @@
-using static AlphaTrade.Indicators.Candles.CandleSettingType;
+using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 /// <summary>
 /// CDLHIKKAKE: an inside bar followed by a false breakout (±100), confirmed within three bars by a close beyond

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace AlphaTrade.Indicators.Candles;
+namespace AlphaTrade.Indicators.Patterns;
 
 /// <summary>A pattern's use of a candle setting: the setting, judged on the candle <paramref name="Back"/> bars ago.</summary>
 /// <param name="Setting">Threshold used.</param>
