@@ -10,7 +10,8 @@ public class TaLibFixtureTests
         var data = new TheoryData<string>();
         foreach (var c in TaLibFixtures.Calls)
         {
-            if (IndicatorRegistry.FindTaLib(c.Function) is not null)
+            var def = IndicatorRegistry.FindTaLib(c.Function);
+            if (def is not null && !NeedsMissingMama(def, c))
             {
                 data.Add(c.Dataset + "|" + c.Id);
             }
@@ -18,6 +19,11 @@ public class TaLibFixtureTests
 
         return data;
     }
+
+    /// <summary>MA type 7 (MAMA) comes with the Hilbert-transform family; until it is registered such calls are skipped.</summary>
+    private static bool NeedsMissingMama(IndicatorDefinition def, FixtureCall c) =>
+        IndicatorRegistry.FindTaLib("MAMA") is null
+        && def.Info.Parameters.Select((p, i) => p.IsChoice && c.Parameters[i] == 7).Any(b => b);
 
     [Theory]
     [MemberData(nameof(ImplementedCalls))]
