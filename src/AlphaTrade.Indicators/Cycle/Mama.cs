@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
 namespace AlphaTrade.Indicators.Cycle;
@@ -74,4 +77,34 @@ internal static class Mama
             output[1] = _fama;
         }
     }
+}
+
+/// <summary>
+/// MAMA as a moving-average type (TA-Lib's MA type 7: outMAMA with fast limit 0.5 and slow limit 0.05, lookback 32),
+/// for the composite indicators that take an MA type (MA, MAVP, BBANDS, STOCH, MACDEXT, APO, PPO...).
+/// </summary>
+internal sealed class MamaBlock : MaBlock
+{
+    private readonly double[] _out = new double[2];
+    private Mama.Core _core = new(0.5, 0.05);
+
+    public override int Lookback => Mama.Lookback;
+
+    public override double Update(double x)
+    {
+        var tick = new Tick { R0 = x };
+        _core.Update(tick, _out);
+        return _out[0];
+    }
+
+    public override void Reset() => _core.Reset();
+
+    /// <summary>
+    /// Plugs MAMA into <see cref="MaBlock.Create(MaType, int)"/> when the assembly loads, so that every entry point
+    /// (registry, typed APIs such as <c>Ma.Compute</c>) sees MA type 7 without an ordering dependency.
+    /// </summary>
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
+        Justification = "Registers an internal MA type of this same assembly; touches nothing outside it.")]
+    internal static void Register() => CreateMama = static () => new MamaBlock();
 }
