@@ -58,6 +58,9 @@ internal struct Window
         return _buf[i];
     }
 
+    /// <summary>The storage in physical order (ring positions 0..capacity−1), for sums TA-Lib takes in that order.</summary>
+    public readonly ReadOnlySpan<double> Raw => _buf;
+
     /// <summary>Empties the window.</summary>
     public void Clear()
     {
