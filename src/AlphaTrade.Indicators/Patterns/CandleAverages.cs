@@ -15,7 +15,9 @@ internal readonly struct CandleAverageTerm
         RangeType = setting.RangeType;
         Period = setting.AveragePeriod;
         Factor = setting.Factor;
-        Divisor = setting.RangeType == CandleRangeType.Shadows ? 2.0 : 1.0;
+        // TA-Lib divides by 2 for shadows and by 1 otherwise; multiplying by 0.5 or 1 gives the same bits (both
+        // are exact scalings) without a division on every threshold read.
+        Scale = setting.RangeType == CandleRangeType.Shadows ? 0.5 : 1.0;
         Back = back;
     }
 
@@ -25,7 +27,7 @@ internal readonly struct CandleAverageTerm
 
     public double Factor { get; }
 
-    public double Divisor { get; }
+    public double Scale { get; }
 
     public int Back { get; }
 }
@@ -65,7 +67,7 @@ internal static class CandleAverages
 /// <summary>
 /// The thresholds of the current bar, as a pattern reads them: <c>avg[j]</c> is TA-Lib's
 /// <c>TA_CANDLEAVERAGE</c> for use <c>j</c> = factor × (sum / period, or the candle's own measure when the
-/// period is 0) / (2 for shadows, else 1), in that order of operations.
+/// period is 0) / (2 for shadows, else 1), in that order of operations (the last step as an exact × 0.5 or × 1).
 /// </summary>
 internal readonly ref struct CandleThresholds
 {
@@ -87,7 +89,7 @@ internal readonly ref struct CandleThresholds
         {
             ref readonly CandleAverageTerm t = ref _terms[use];
             double basis = t.Period != 0 ? _sums[use] / t.Period : _window.Range(t.RangeType, t.Back);
-            return t.Factor * basis / t.Divisor;
+            return t.Factor * basis * t.Scale;
         }
     }
 }

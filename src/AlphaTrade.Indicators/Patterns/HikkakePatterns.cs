@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
 namespace AlphaTrade.Indicators.Patterns;
@@ -13,6 +14,8 @@ internal readonly struct Hikkake : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [];
     public static int PreRoll => 3;
     public static int Lookback(CandleSettings s) => 5;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory)
     {
@@ -33,6 +36,8 @@ internal readonly struct HikkakeModified : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(Near, 2)];
     public static int PreRoll => 3;
     public static int Lookback(CandleSettings s) => Math.Max(1, s.Period(Near)) + 5;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory)
     {

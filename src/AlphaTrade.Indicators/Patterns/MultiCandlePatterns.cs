@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
 namespace AlphaTrade.Indicators.Patterns;
@@ -12,6 +13,8 @@ internal readonly struct ThreeBlackCrows : ICandlePattern
     public static string Description => "Three Black Crows";
     public static CandleAverageUse[] Uses { get; } = [new(ShadowVeryShort, 2), new(ShadowVeryShort, 1), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => s.Period(ShadowVeryShort) + 3;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(3) == 1
@@ -36,6 +39,8 @@ internal readonly struct ThreeLineStrike : ICandlePattern
     public static string Description => "Three-Line Strike";
     public static CandleAverageUse[] Uses { get; } = [new(Near, 3), new(Near, 2)];
     public static int Lookback(CandleSettings s) => s.Period(Near) + 3;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(3) == c.Color(2)
@@ -63,6 +68,8 @@ internal readonly struct Breakaway : ICandlePattern
     public static string Description => "Breakaway";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 4)];
     public static int Lookback(CandleSettings s) => s.Period(BodyLong) + 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(4) > avg[0]
@@ -92,6 +99,8 @@ internal readonly struct ConcealingBabySwallow : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(ShadowVeryShort, 3), new(ShadowVeryShort, 2), new(ShadowVeryShort, 1)];
     public static int Lookback(CandleSettings s) => s.Period(ShadowVeryShort) + 3;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(3) == -1
         && c.Color(2) == -1
@@ -116,6 +125,8 @@ internal readonly struct LadderBottom : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(ShadowVeryShort, 1)];
     public static int Lookback(CandleSettings s) => s.Period(ShadowVeryShort) + 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(4) == -1 && c.Color(3) == -1 && c.Color(2) == -1
         && c.Open(4) > c.Open(3) && c.Open(3) > c.Open(2)
@@ -138,6 +149,8 @@ internal readonly struct MatHold : ICandlePattern
     public static double? DefaultPenetration => 0.5;
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 4), new(BodyShort, 3), new(BodyShort, 2), new(BodyShort, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(4) > avg[BodyLong4]
@@ -170,6 +183,8 @@ internal readonly struct RisingFallingThreeMethods : ICandlePattern
         [new(BodyLong, 4), new(BodyShort, 3), new(BodyShort, 2), new(BodyShort, 1), new(BodyLong, 0)];
 
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory)
     {

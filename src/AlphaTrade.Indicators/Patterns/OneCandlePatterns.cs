@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
 namespace AlphaTrade.Indicators.Patterns;
@@ -13,6 +14,8 @@ internal readonly struct BeltHold : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyLong), s.Period(ShadowVeryShort));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) > avg[0]
         && ((c.Color(0) == 1 && c.LowerShadow(0) < avg[1]) || (c.Color(0) == -1 && c.UpperShadow(0) < avg[1]))
@@ -26,6 +29,8 @@ internal readonly struct ClosingMarubozu : ICandlePattern
     public static string Description => "Closing Marubozu";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyLong), s.Period(ShadowVeryShort));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) > avg[0]
@@ -41,6 +46,8 @@ internal readonly struct Doji : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0)];
     public static int Lookback(CandleSettings s) => s.Period(BodyDoji);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] ? 100 : 0;
 }
@@ -52,6 +59,8 @@ internal readonly struct DragonflyDoji : ICandlePattern
     public static string Description => "Dragonfly Doji";
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyDoji), s.Period(ShadowVeryShort));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] && c.UpperShadow(0) < avg[1] && c.LowerShadow(0) > avg[1] ? 100 : 0;
@@ -65,6 +74,8 @@ internal readonly struct GravestoneDoji : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyDoji), s.Period(ShadowVeryShort));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] && c.LowerShadow(0) < avg[1] && c.UpperShadow(0) > avg[1] ? 100 : 0;
 }
@@ -77,6 +88,8 @@ internal readonly struct Hammer : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyShort, 0), new(ShadowLong, 0), new(ShadowVeryShort, 0), new(Near, 1)];
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(Math.Max(s.Period(BodyShort), s.Period(ShadowLong)), s.Period(ShadowVeryShort)), s.Period(Near)) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.LowerShadow(0) > avg[1] && c.UpperShadow(0) < avg[2]
@@ -93,6 +106,8 @@ internal readonly struct HangingMan : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(Math.Max(s.Period(BodyShort), s.Period(ShadowLong)), s.Period(ShadowVeryShort)), s.Period(Near)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.LowerShadow(0) > avg[1] && c.UpperShadow(0) < avg[2]
         && CandleWindow.Min(c.Close(0), c.Open(0)) >= c.High(1) - avg[3]
@@ -107,6 +122,8 @@ internal readonly struct HighWave : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyShort, 0), new(ShadowVeryLong, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(ShadowVeryLong));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.UpperShadow(0) > avg[1] && c.LowerShadow(0) > avg[1] ? c.Color(0) * 100 : 0;
 }
@@ -119,6 +136,8 @@ internal readonly struct InvertedHammer : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyShort, 0), new(ShadowLong, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyShort), s.Period(ShadowLong)), s.Period(ShadowVeryShort)) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.UpperShadow(0) > avg[1] && c.LowerShadow(0) < avg[2] && c.RealBodyGapDown(0, 1)
@@ -133,6 +152,8 @@ internal readonly struct LongLeggedDoji : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0), new(ShadowLong, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyDoji), s.Period(ShadowLong));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] && (c.LowerShadow(0) > avg[1] || c.UpperShadow(0) > avg[1]) ? 100 : 0;
 }
@@ -144,6 +165,8 @@ internal readonly struct LongLine : ICandlePattern
     public static string Description => "Long Line Candle";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 0), new(ShadowShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyLong), s.Period(ShadowShort));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) > avg[0] && c.UpperShadow(0) < avg[1] && c.LowerShadow(0) < avg[1] ? c.Color(0) * 100 : 0;
@@ -157,6 +180,8 @@ internal readonly struct Marubozu : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 0), new(ShadowVeryShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyLong), s.Period(ShadowVeryShort));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) > avg[0] && c.UpperShadow(0) < avg[1] && c.LowerShadow(0) < avg[1] ? c.Color(0) * 100 : 0;
 }
@@ -169,6 +194,8 @@ internal readonly struct RickshawMan : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0), new(ShadowLong, 0), new(Near, 0)];
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyDoji), s.Period(ShadowLong)), s.Period(Near));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] && c.LowerShadow(0) > avg[1] && c.UpperShadow(0) > avg[1]
@@ -186,6 +213,8 @@ internal readonly struct ShootingStar : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyShort), s.Period(ShadowLong)), s.Period(ShadowVeryShort)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.UpperShadow(0) > avg[1] && c.LowerShadow(0) < avg[2] && c.RealBodyGapUp(0, 1)
             ? -100 : 0;
@@ -199,6 +228,8 @@ internal readonly struct ShortLine : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyShort, 0), new(ShadowShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(ShadowShort));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.UpperShadow(0) < avg[1] && c.LowerShadow(0) < avg[1] ? c.Color(0) * 100 : 0;
 }
@@ -210,6 +241,8 @@ internal readonly struct SpinningTop : ICandlePattern
     public static string Description => "Spinning Top";
     public static CandleAverageUse[] Uses { get; } = [new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => s.Period(BodyShort);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) < avg[0] && c.UpperShadow(0) > c.RealBody(0) && c.LowerShadow(0) > c.RealBody(0) ? c.Color(0) * 100 : 0;
@@ -223,6 +256,8 @@ internal readonly struct Takuri : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 0), new(ShadowVeryShort, 0), new(ShadowVeryLong, 0)];
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyDoji), s.Period(ShadowVeryShort)), s.Period(ShadowVeryLong));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(0) <= avg[0] && c.UpperShadow(0) < avg[1] && c.LowerShadow(0) > avg[2] ? 100 : 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
 namespace AlphaTrade.Indicators.Patterns;
@@ -12,6 +13,8 @@ internal readonly struct TwoCrows : ICandlePattern
     public static string Description => "Two Crows";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2)];
     public static int Lookback(CandleSettings s) => s.Period(BodyLong) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == 1
@@ -32,6 +35,8 @@ internal readonly struct ThreeInside : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyShort, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
         && c.RealBody(1) <= avg[1]
@@ -49,6 +54,8 @@ internal readonly struct ThreeOutside : ICandlePattern
     public static string Description => "Three Outside Up/Down";
     public static CandleAverageUse[] Uses { get; } = [];
     public static int Lookback(CandleSettings s) => 3;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         (c.Color(1) == 1 && c.Color(2) == -1 && c.Close(1) > c.Open(2) && c.Open(1) < c.Close(2) && c.Close(0) > c.Close(1))
@@ -68,6 +75,8 @@ internal readonly struct ThreeStarsInSouth : ICandlePattern
 
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(ShadowVeryShort), s.Period(ShadowLong)), Math.Max(s.Period(BodyLong), s.Period(BodyShort))) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == -1
@@ -103,6 +112,8 @@ internal readonly struct ThreeWhiteSoldiers : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(ShadowVeryShort), s.Period(BodyShort)), Math.Max(s.Period(Far), s.Period(Near))) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == 1
         && c.UpperShadow(2) < avg[ShadowVeryShort2]
@@ -130,6 +141,8 @@ internal readonly struct AbandonedBaby : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyDoji, 1), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyDoji), s.Period(BodyLong)), s.Period(BodyShort)) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
@@ -160,6 +173,8 @@ internal readonly struct AdvanceBlock : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(Math.Max(s.Period(ShadowLong), s.Period(ShadowShort)), Math.Max(s.Period(Far), s.Period(Near))), s.Period(BodyLong)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == 1
         && c.Color(1) == 1
@@ -189,6 +204,8 @@ internal readonly struct EveningDojiStar : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyDoji), s.Period(BodyLong)), s.Period(BodyShort)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
         && c.Color(2) == 1
@@ -208,6 +225,8 @@ internal readonly struct EveningStar : ICandlePattern
     public static double? DefaultPenetration => 0.3;
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyShort, 1), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
@@ -229,6 +248,8 @@ internal readonly struct GapSideBySideWhite : ICandlePattern
     public static string Description => "Up/Down-gap side-by-side white lines";
     public static CandleAverageUse[] Uses { get; } = [new(Near, 1), new(Equal, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(Near), s.Period(Equal)) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         ((c.RealBodyGapUp(1, 2) && c.RealBodyGapUp(0, 2)) || (c.RealBodyGapDown(1, 2) && c.RealBodyGapDown(0, 2)))
@@ -252,6 +273,8 @@ internal readonly struct IdenticalThreeCrows : ICandlePattern
         [new(ShadowVeryShort, 2), new(ShadowVeryShort, 1), new(ShadowVeryShort, 0), new(Equal, 2), new(Equal, 1)];
 
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(ShadowVeryShort), s.Period(Equal)) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == -1
@@ -279,6 +302,8 @@ internal readonly struct MorningDojiStar : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyDoji), s.Period(BodyLong)), s.Period(BodyShort)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
         && c.Color(2) == -1
@@ -298,6 +323,8 @@ internal readonly struct MorningStar : ICandlePattern
     public static double? DefaultPenetration => 0.3;
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyShort, 1), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
@@ -323,6 +350,8 @@ internal readonly struct StalledPattern : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(BodyLong), s.Period(BodyShort)), Math.Max(s.Period(ShadowVeryShort), s.Period(Near))) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == 1
         && c.Color(1) == 1
@@ -346,6 +375,8 @@ internal readonly struct StickSandwich : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 2)];
     public static int Lookback(CandleSettings s) => s.Period(Equal) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == -1
         && c.Color(1) == 1
@@ -363,6 +394,8 @@ internal readonly struct TasukiGap : ICandlePattern
     public static string Description => "Tasuki Gap";
     public static CandleAverageUse[] Uses { get; } = [new(Near, 1)];
     public static int Lookback(CandleSettings s) => s.Period(Near) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         (c.RealBodyGapUp(1, 2)
@@ -389,6 +422,8 @@ internal readonly struct Tristar : ICandlePattern
     public static string Description => "Tristar Pattern";
     public static CandleAverageUse[] Uses { get; } = [new(BodyDoji, 2)];
     public static int Lookback(CandleSettings s) => s.Period(BodyDoji) + 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory)
     {
@@ -422,6 +457,8 @@ internal readonly struct UniqueThreeRiver : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(2) > avg[0]
         && c.Color(2) == -1
@@ -442,6 +479,8 @@ internal readonly struct UpsideGapTwoCrows : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 2), new(BodyShort, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == 1
         && c.RealBody(2) > avg[0]
@@ -461,6 +500,8 @@ internal readonly struct UpDownGapThreeMethods : ICandlePattern
     public static string Description => "Upside/Downside Gap Three Methods";
     public static CandleAverageUse[] Uses { get; } = [];
     public static int Lookback(CandleSettings s) => 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(2) == c.Color(1)

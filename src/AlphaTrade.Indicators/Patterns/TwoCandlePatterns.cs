@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AlphaTrade.Indicators.Patterns.CandleSettingType;
 
 namespace AlphaTrade.Indicators.Patterns;
@@ -14,6 +15,8 @@ internal readonly struct Counterattack : ICandlePattern
     public static string Description => "Counterattack";
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 1), new(BodyLong, 1), new(BodyLong, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(Equal), s.Period(BodyLong)) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -c.Color(0)
@@ -33,6 +36,8 @@ internal readonly struct DarkCloudCover : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1)];
     public static int Lookback(CandleSettings s) => s.Period(BodyLong) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == 1
         && c.RealBody(1) > avg[0]
@@ -51,6 +56,8 @@ internal readonly struct DojiStar : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1), new(BodyDoji, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyDoji), s.Period(BodyLong)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(1) > avg[0]
         && c.RealBody(0) <= avg[1]
@@ -65,6 +72,8 @@ internal readonly struct Engulfing : ICandlePattern
     public static string Description => "Engulfing Pattern";
     public static CandleAverageUse[] Uses { get; } = [];
     public static int Lookback(CandleSettings s) => 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory)
     {
@@ -89,6 +98,8 @@ internal readonly struct Harami : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(1) > avg[0] && c.RealBody(0) <= avg[1] ? HaramiBody.Signal(c) : 0;
 }
@@ -100,6 +111,8 @@ internal readonly struct HaramiCross : ICandlePattern
     public static string Description => "Harami Cross Pattern";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1), new(BodyDoji, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyDoji), s.Period(BodyLong)) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.RealBody(1) > avg[0] && c.RealBody(0) <= avg[1] ? HaramiBody.Signal(c) : 0;
@@ -129,6 +142,8 @@ internal readonly struct HomingPigeon : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1), new(BodyShort, 0)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(BodyShort), s.Period(BodyLong)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
         && c.Color(0) == -1
@@ -149,6 +164,8 @@ internal readonly struct InNeck : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 1), new(BodyLong, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(Equal), s.Period(BodyLong)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
         && c.RealBody(1) > avg[BodyLong1]
@@ -167,6 +184,8 @@ internal readonly struct Kicking : ICandlePattern
     public static CandleAverageUse[] Uses => KickingShape.Uses;
     public static int Lookback(CandleSettings s) => KickingShape.Lookback(s);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         KickingShape.Matches(c, avg) ? c.Color(0) * 100 : 0;
 }
@@ -178,6 +197,8 @@ internal readonly struct KickingByLength : ICandlePattern
     public static string Description => "Kicking - bull/bear determined by the longer marubozu";
     public static CandleAverageUse[] Uses => KickingShape.Uses;
     public static int Lookback(CandleSettings s) => KickingShape.Lookback(s);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         KickingShape.Matches(c, avg) ? c.Color(c.RealBody(0) > c.RealBody(1) ? 0 : 1) * 100 : 0;
@@ -212,6 +233,8 @@ internal readonly struct MatchingLow : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 1)];
     public static int Lookback(CandleSettings s) => s.Period(Equal) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
         && c.Color(0) == -1
@@ -230,6 +253,8 @@ internal readonly struct OnNeck : ICandlePattern
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 1), new(BodyLong, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(Equal), s.Period(BodyLong)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
         && c.RealBody(1) > avg[BodyLong1]
@@ -247,6 +272,8 @@ internal readonly struct Piercing : ICandlePattern
     public static string Description => "Piercing Pattern";
     public static CandleAverageUse[] Uses { get; } = [new(BodyLong, 1), new(BodyLong, 0)];
     public static int Lookback(CandleSettings s) => s.Period(BodyLong) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
@@ -270,6 +297,8 @@ internal readonly struct SeparatingLines : ICandlePattern
     public static int Lookback(CandleSettings s) =>
         Math.Max(Math.Max(s.Period(ShadowVeryShort), s.Period(BodyLong)), s.Period(Equal)) + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -c.Color(0)
         && c.Open(0) <= c.Open(1) + avg[Equal1]
@@ -289,6 +318,8 @@ internal readonly struct Thrusting : ICandlePattern
     public static string Description => "Thrusting Pattern";
     public static CandleAverageUse[] Uses { get; } = [new(Equal, 1), new(BodyLong, 1)];
     public static int Lookback(CandleSettings s) => Math.Max(s.Period(Equal), s.Period(BodyLong)) + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
 
     public static int Recognize(in CandleWindow c, in CandleThresholds avg, double penetration, ref PatternMemory memory) =>
         c.Color(1) == -1
