@@ -6,5 +6,10 @@ internal static class VolatilityIndicators
     /// <summary>Every definition of the family.</summary>
     public static IndicatorDefinition[] All =>
     [
+        TRange.Definition,
+        Atr.Definition,
+        Natr.Definition,
+        Var.Definition,
+        StdDev.Definition,
     ];
 }

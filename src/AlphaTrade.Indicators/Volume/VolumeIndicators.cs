@@ -6,5 +6,8 @@ internal static class VolumeIndicators
     /// <summary>Every definition of the family.</summary>
     public static IndicatorDefinition[] All =>
     [
+        Obv.Definition,
+        Ad.Definition,
+        AdOsc.Definition,
     ];
 }
