@@ -14,5 +14,9 @@ internal static class StatisticsIndicators
         Correl.Definition,
         Beta.Definition,
         AvgDev.Definition,
+            ZScore.Definition,
+        Skew.Definition,
+        Kurtosis.Definition,
+        PercentRank.Definition,
     ];
 }

@@ -11,5 +11,12 @@ internal static class VolatilityIndicators
         Natr.Definition,
         Var.Definition,
         StdDev.Definition,
+            CloseToCloseVolatility.Definition,
+        ParkinsonVolatility.Definition,
+        GarmanKlassVolatility.Definition,
+        RogersSatchellVolatility.Definition,
+        YangZhangVolatility.Definition,
+        ChaikinVolatility.Definition,
+        UlcerIndex.Definition,
     ];
 }

@@ -9,5 +9,12 @@ internal static class VolumeIndicators
         Obv.Definition,
         Ad.Definition,
         AdOsc.Definition,
+            Cmf.Definition,
+        ForceIndex.Definition,
+        EaseOfMovement.Definition,
+        Nvi.Definition,
+        Pvi.Definition,
+        Klinger.Definition,
+        VolumeOscillator.Definition,
     ];
 }
