@@ -21,15 +21,53 @@ public static class Atr
     /// <summary>Computes the ATR into <paramref name="dst"/>.</summary>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> dst)
     {
-        var core = new Core(period, normalized: false);
         var input = new OhlcvInput(default, high, low, close, default);
-        Runner.Run(ref core, Lookback(period), new Columns(input, PriceInputs.Hlc, default, default), new Outputs(dst));
+        var cols = new Columns(input, PriceInputs.Hlc, default, default);
+        var outs = new Outputs(dst[..cols.Length]);
+        Runner.RunKernel((in Columns c, int s, int e, ReadOnlySpan<double> _, in Outputs o) => Kernel(c.High[s..e], c.Low[s..e], c.Close[s..e], o.O0[s..e], period), cols, default, outs);
+    }
+
+    /// <summary>One valid segment, in <see cref="AtrState"/>'s exact operation order (bit-identical to the streaming form).</summary>
+    private static void Kernel(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> dst, int period)
+    {
+        int n = close.Length;
+        dst[..Math.Min(n, period)].Fill(double.NaN);
+        if (n <= period)
+        {
+            return;
+        }
+
+        double sum = 0;
+        for (int i = 1; i <= period; i++)
+        {
+            sum += AtrState.Range(high[i], low[i], close[i - 1]);
+        }
+
+        double atr = period == 1 ? sum : sum / period;
+        dst[period] = atr;
+        for (int i = period + 1; i < n; i++)
+        {
+            double tr = AtrState.Range(high[i], low[i], close[i - 1]);
+            if (period == 1)
+            {
+                atr = tr;
+            }
+            else
+            {
+                atr *= period - 1;
+                atr += tr;
+                atr /= period;
+            }
+
+            dst[i] = atr;
+        }
     }
 
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("atr", "ATR", IndicatorCategory.Volatility, "Average true range", PriceInputs.Hlc, [Meta.Period(14, 1)], ["atr"], Meta.TaLib),
         p => Lookback(Meta.I(p, 0)),
-        p => new Core(Meta.I(p, 0), normalized: false));
+        p => new Core(Meta.I(p, 0), normalized: false),
+        static (in Columns c, int s, int e, ReadOnlySpan<double> p, in Outputs o) => Kernel(c.High[s..e], c.Low[s..e], c.Close[s..e], o.O0[s..e], Meta.I(p, 0)));
 
     internal struct Core(int period, bool normalized) : ICore
     {
