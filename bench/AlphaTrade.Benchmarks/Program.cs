@@ -19,7 +19,35 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "each")
+        {
+            Each();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void Each()
+    {
+        var (t, o, h, l, c, v) = BenchData.Bars(620_000, 7);
+        var input = new AlphaTrade.Indicators.OhlcvInput(o, h, l, c, v, t, c);
+        var rows = new List<(double Ms, string Name)>();
+        foreach (var d in AlphaTrade.Indicators.IndicatorRegistry.All)
+        {
+            var outs = d.Info.Outputs.Select(_ => new double[c.Length]).ToArray();
+            var p = d.DefaultParameters();
+            var sw = Stopwatch.StartNew();
+            d.Compute(input, p, outs);
+            rows.Add((sw.Elapsed.TotalMilliseconds, d.Info.Name));
+        }
+
+        foreach (var (ms, name) in rows.OrderByDescending(r => r.Ms).Take(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {ms,8:F1} ms"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {rows.Sum(r => r.Ms):F0} ms over {rows.Count} indicators"));
     }
 
     private static void Quick()

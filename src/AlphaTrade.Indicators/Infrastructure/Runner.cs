@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaTrade.Indicators.Infrastructure;
 
 /// <summary>The columns a batch run reads, resolved from the input and the series mapping.</summary>
@@ -247,6 +249,8 @@ internal delegate void SeriesKernel(ReadOnlySpan<double> src, Span<double> dst, 
 /// <summary>The batch loop shared by every core: splits at invalid bars and runs each valid segment afresh.</summary>
 internal static class Runner
 {
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TCore>(ref TCore core, int lookback, in Columns cols, in Outputs outs)
         where TCore : struct, ICore
     {
@@ -358,6 +362,8 @@ internal static class Runner
     }
 
     /// <summary>Applies a single-series kernel to each valid segment of <paramref name="src"/>, NaN on invalid bars.</summary>
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Segmented(ReadOnlySpan<double> src, Span<double> dst, int period, SeriesKernel kernel)
     {
         if (dst.Length < src.Length)
@@ -384,6 +390,8 @@ internal static class Runner
     }
 
     /// <summary>Runs a fast kernel over each valid segment (NaN on invalid bars).</summary>
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunKernel(SegmentKernel kernel, in Columns cols, ReadOnlySpan<double> parameters, in Outputs outs)
     {
         int n = cols.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -139,6 +140,7 @@ public static class Adx
     /// ADX of bars without invalid values: the operations of <see cref="DirectionalMovement"/> and the core, in the
     /// same order, inlined (bit-identical to the streaming form).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> dst)
     {
         int n = close.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -70,6 +71,7 @@ public static class Macd
     /// MACD of one series without invalid values (see <see cref="IndicatorDefinition"/> for the invalid-bar rule):
     /// the same operations, in the same order, as the streaming core, so results are bit-identical.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<double> src, int fast, int slow, int signal, Span<double> macd, Span<double> signalLine, Span<double> hist)
     {
         if (slow < fast)

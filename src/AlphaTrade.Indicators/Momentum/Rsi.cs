@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Infrastructure;
 
 namespace AlphaTrade.Indicators.Momentum;
@@ -15,6 +16,7 @@ public static class Rsi
     public static void Compute(ReadOnlySpan<double> src, int period, Span<double> dst) => Runner.Segmented(src, dst, period, Kernel);
 
     /// <summary>One valid segment, in the core's exact operation order (bit-identical to the streaming form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel(ReadOnlySpan<double> src, Span<double> dst, int period)
     {
         int n = src.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -32,6 +33,7 @@ public static class Bbands
     }
 
     /// <summary>SMA bands over one valid segment, in <see cref="Moments"/>' exact operation order (bit-identical to the core).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SmaKernel(ReadOnlySpan<double> src, int period, double up, double dn, Span<double> upper, Span<double> middle, Span<double> lower)
     {
         int n = src.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -13,6 +14,7 @@ public static class Ema
     public static void Compute(ReadOnlySpan<double> src, int period, Span<double> dst) => Runner.Segmented(src, dst, period, Kernel);
 
     /// <summary>One valid segment, in <see cref="EmaState"/>'s exact operation order (bit-identical to the streaming form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Kernel(ReadOnlySpan<double> src, Span<double> dst, int period)
     {
         int n = src.Length;

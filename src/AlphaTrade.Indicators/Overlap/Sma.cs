@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class Sma
     /// One valid segment: the same running total as <see cref="TrailingSum"/> (add, read, subtract the leaving
     /// value), so results are bit-identical to the streaming core.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel(ReadOnlySpan<double> src, Span<double> dst, int period)
     {
         int n = src.Length;

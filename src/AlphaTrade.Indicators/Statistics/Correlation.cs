@@ -139,16 +139,18 @@ public static class AvgDev
                 return;
             }
 
+            var raw = _w.Raw;
             double sum = 0;
-            for (int i = 0; i < period; i++)
+            foreach (double v in raw)
             {
-                sum += _w.Ago(i);
+                sum += v;
             }
 
+            double mean = sum / period;
             double dev = 0;
-            for (int i = 0; i < period; i++)
+            foreach (double v in raw)
             {
-                dev += Math.Abs(_w.Ago(i) - (sum / period));
+                dev += Math.Abs(v - mean);
             }
 
             output[0] = dev / period;

@@ -52,13 +52,20 @@ internal struct RegressionCore : ICore
             return;
         }
 
-        // x counts bars back from the current one, as TA-Lib's loop does.
+        // x counts bars back from the current one, as TA-Lib's loop does (oldest first).
         double sumXY = 0, sumY = 0;
-        for (int i = _n - 1; i >= 0; i--)
+        _w.Chronological(out var older, out var newer);
+        int age = _n - 1;
+        foreach (double y in older)
         {
-            double y = _w.Ago(i);
             sumY += y;
-            sumXY += i * y;
+            sumXY += age-- * y;
+        }
+
+        foreach (double y in newer)
+        {
+            sumY += y;
+            sumXY += age-- * y;
         }
 
         double m = ((_n * sumXY) - (_sumX * sumY)) / _divisor;

@@ -31,17 +31,18 @@ internal struct MomentCore(int period, MomentKind kind) : ICore
             return;
         }
 
+        var raw = _w.Raw;
         double n = period, mean = 0;
-        for (int i = period - 1; i >= 0; i--)
+        foreach (double v in raw)
         {
-            mean += _w.Ago(i);
+            mean += v;
         }
 
         mean /= n;
         double m2 = 0, m3 = 0, m4 = 0;
-        for (int i = period - 1; i >= 0; i--)
+        foreach (double v in raw)
         {
-            double d = _w.Ago(i) - mean;
+            double d = v - mean;
             double d2 = d * d;
             m2 += d2;
             m3 += d2 * d;
@@ -126,14 +127,19 @@ public static class PercentRank
                 return double.NaN;
             }
 
+            // Every stored value but the newest (x itself) is a previous one; order does not matter for a count.
             int count = 0;
-            for (int i = 1; i <= period; i++)
+            foreach (double v in _w.Raw)
             {
-                double v = _w.Ago(i);
                 if (lessOrEqual ? v <= x : v < x)
                 {
                     count++;
                 }
+            }
+
+            if (lessOrEqual)
+            {
+                count--;
             }
 
             return 100.0 * count / period;

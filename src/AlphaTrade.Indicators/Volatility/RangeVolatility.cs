@@ -124,9 +124,9 @@ internal struct VolatilityCore : ICore
     private static double Mean(in Window w)
     {
         double s = 0;
-        for (int i = w.Count - 1; i >= 0; i--)
+        foreach (double v in w.Raw)
         {
-            s += w.Ago(i);
+            s += v;
         }
 
         return s / w.Count;
@@ -140,9 +140,9 @@ internal struct VolatilityCore : ICore
         }
 
         double m = Mean(w), s = 0;
-        for (int i = w.Count - 1; i >= 0; i--)
+        foreach (double v in w.Raw)
         {
-            double d = w.Ago(i) - m;
+            double d = v - m;
             s += d * d;
         }
 
@@ -275,9 +275,9 @@ public static class UlcerIndex
             }
 
             double s = 0;
-            for (int i = period - 1; i >= 0; i--)
+            foreach (double v in _sq.Raw)
             {
-                s += _sq.Ago(i);
+                s += v;
             }
 
             output[0] = Math.Sqrt(s / period);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -28,6 +29,7 @@ public static class Atr
     }
 
     /// <summary>One valid segment, in <see cref="AtrState"/>'s exact operation order (bit-identical to the streaming form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> dst, int period)
     {
         int n = close.Length;
