@@ -58,6 +58,24 @@ internal struct Window
         return _buf[i];
     }
 
+    /// <summary>
+    /// The values oldest first as two spans (<paramref name="older"/> then <paramref name="newer"/>), for loops
+    /// over the whole window without per-element index arithmetic.
+    /// </summary>
+    public readonly void Chronological(out ReadOnlySpan<double> older, out ReadOnlySpan<double> newer)
+    {
+        if (IsFull)
+        {
+            older = _buf.AsSpan(_head);
+            newer = _buf.AsSpan(0, _head);
+        }
+        else
+        {
+            older = _buf.AsSpan(0, Count);
+            newer = default;
+        }
+    }
+
     /// <summary>The storage in physical order (ring positions 0..capacity−1), for sums TA-Lib takes in that order.</summary>
     public readonly ReadOnlySpan<double> Raw => _buf;
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaTrade.Indicators.Infrastructure;
 
 /// <summary>The columns a batch run reads, resolved from the input and the series mapping.</summary>
@@ -241,15 +243,33 @@ internal ref struct Outputs
 /// </summary>
 internal delegate void SegmentKernel(in Columns columns, int start, int end, ReadOnlySpan<double> parameters, in Outputs outputs);
 
+/// <summary>A kernel over one valid segment of a single series (no invalid value in it).</summary>
+internal delegate void SeriesKernel(ReadOnlySpan<double> src, Span<double> dst, int period);
+
 /// <summary>The batch loop shared by every core: splits at invalid bars and runs each valid segment afresh.</summary>
 internal static class Runner
 {
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TCore>(ref TCore core, int lookback, in Columns cols, in Outputs outs)
         where TCore : struct, ICore
     {
         Span<double> v = stackalloc double[5];
         var tick = default(Tick);
         int n = cols.Length;
+        // Hoisted columns: the per-bar fill then costs one predictable branch per column.
+        var time = cols.Time;
+        var open = cols.Open;
+        var high = cols.High;
+        var low = cols.Low;
+        var close = cols.Close;
+        var volume = cols.Volume;
+        var r0 = cols.R0;
+        var r1 = cols.R1;
+        bool hasTime = !time.IsEmpty, hasOpen = !open.IsEmpty, hasHigh = !high.IsEmpty, hasLow = !low.IsEmpty;
+        bool hasClose = !close.IsEmpty, hasVolume = !volume.IsEmpty, hasR0 = !r0.IsEmpty, hasR1 = !r1.IsEmpty;
+        var o0 = outs.O0;
+        int count = outs.Count;
         int start = 0;
         while (start < n)
         {
@@ -258,11 +278,57 @@ internal static class Runner
             int firstOut = Math.Min(end, start + lookback);
             for (int i = start; i < end; i++)
             {
-                cols.Fill(i, ref tick);
+                if (hasTime)
+                {
+                    tick.Time = time[i];
+                }
+
+                if (hasOpen)
+                {
+                    tick.Open = open[i];
+                }
+
+                if (hasHigh)
+                {
+                    tick.High = high[i];
+                }
+
+                if (hasLow)
+                {
+                    tick.Low = low[i];
+                }
+
+                if (hasClose)
+                {
+                    tick.Close = close[i];
+                }
+
+                if (hasVolume)
+                {
+                    tick.Volume = volume[i];
+                }
+
+                if (hasR0)
+                {
+                    tick.R0 = r0[i];
+                }
+
+                if (hasR1)
+                {
+                    tick.R1 = r1[i];
+                }
+
                 core.Update(tick, v);
                 if (i >= firstOut)
                 {
-                    outs.Set(i, v);
+                    if (count == 1)
+                    {
+                        o0[i] = v[0];
+                    }
+                    else
+                    {
+                        outs.Set(i, v);
+                    }
                 }
             }
 
@@ -276,7 +342,56 @@ internal static class Runner
         }
     }
 
+    /// <summary>Index of the first non-finite value of <paramref name="s"/> in [start, end), or end (empty spans: end).</summary>
+    public static int NextInvalid(ReadOnlySpan<double> s, int start, int end)
+    {
+        if (s.IsEmpty)
+        {
+            return end;
+        }
+
+        for (int i = start; i < end; i++)
+        {
+            if (!double.IsFinite(s[i]))
+            {
+                return i;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Applies a single-series kernel to each valid segment of <paramref name="src"/>, NaN on invalid bars.</summary>
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Segmented(ReadOnlySpan<double> src, Span<double> dst, int period, SeriesKernel kernel)
+    {
+        if (dst.Length < src.Length)
+        {
+            throw new ArgumentException("Destination is shorter than the source.", nameof(dst));
+        }
+
+        int n = src.Length, start = 0;
+        while (start < n)
+        {
+            int end = NextInvalid(src, start, n);
+            if (end > start)
+            {
+                kernel(src[start..end], dst[start..end], period);
+            }
+
+            if (end < n)
+            {
+                dst[end] = double.NaN;
+            }
+
+            start = end + 1;
+        }
+    }
+
     /// <summary>Runs a fast kernel over each valid segment (NaN on invalid bars).</summary>
+    // Full optimisation at first call: each run is one long loop, usually entered once per series.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunKernel(SegmentKernel kernel, in Columns cols, ReadOnlySpan<double> parameters, in Outputs outs)
     {
         int n = cols.Length;

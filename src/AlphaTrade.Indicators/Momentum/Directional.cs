@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -132,7 +133,90 @@ public static class Adx
         Meta.Info("adx", "ADX", IndicatorCategory.Momentum, "Average directional movement index", PriceInputs.Hlc,
             [Meta.Period(14)], ["adx"], Meta.TaLib),
         p => Lookback(Meta.I(p, 0)),
-        p => new Core(Meta.I(p, 0)));
+        p => new Core(Meta.I(p, 0)),
+        static (in Columns c, int s, int e, ReadOnlySpan<double> p, in Outputs o) => Compute(c.High[s..e], c.Low[s..e], c.Close[s..e], Meta.I(p, 0), o.O0[s..e]));
+
+    /// <summary>
+    /// ADX of bars without invalid values: the operations of <see cref="DirectionalMovement"/> and the core, in the
+    /// same order, inlined (bit-identical to the streaming form).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> dst)
+    {
+        int n = close.Length;
+        int lb = Math.Min(n, Lookback(period));
+        dst[..lb].Fill(double.NaN);
+        if (n == 0)
+        {
+            return;
+        }
+
+        double ph = high[0], pl = low[0], pc = close[0];
+        double pdm = 0, mdm = 0, tr = 0, sumDx = 0, adx = 0;
+        for (int i = 1; i < n; i++)
+        {
+            double h = high[i], l = low[i];
+            double diffP = h - ph, diffM = pl - l;
+            ph = h;
+            pl = l;
+            double rp = 0, rm = 0;
+            if (diffM > 0 && diffP < diffM)
+            {
+                rm = diffM;
+            }
+            else if (diffP > 0 && diffP > diffM)
+            {
+                rp = diffP;
+            }
+
+            double rtr = AtrState.Range(h, l, pc);
+            pc = close[i];
+            if (i <= period - 1)
+            {
+                pdm += rp;
+                mdm += rm;
+                tr += rtr;
+                continue;
+            }
+
+            pdm = pdm - (pdm / period) + rp;
+            mdm = mdm - (mdm / period) + rm;
+            tr = tr - (tr / period) + rtr;
+            double dx = double.NaN;
+            if (!DirectionalMovement.IsZero(tr))
+            {
+                double pdi = 100.0 * (pdm / tr), mdi = 100.0 * (mdm / tr);
+                double sum = mdi + pdi;
+                if (!DirectionalMovement.IsZero(sum))
+                {
+                    dx = 100.0 * (Math.Abs(mdi - pdi) / sum);
+                }
+            }
+
+            if (i < 2 * period)
+            {
+                if (!double.IsNaN(dx))
+                {
+                    sumDx += dx;
+                }
+
+                if (i == (2 * period) - 1)
+                {
+                    adx = sumDx / period;
+                    dst[i] = adx;
+                }
+            }
+            else
+            {
+                if (!double.IsNaN(dx))
+                {
+                    adx = ((adx * (period - 1)) + dx) / period;
+                }
+
+                dst[i] = adx;
+            }
+        }
+    }
 
     internal struct Core(int period) : ICore
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Blocks;
 using AlphaTrade.Indicators.Infrastructure;
 
@@ -62,7 +63,77 @@ public static class Macd
             [Meta.Period(12, 2, "fast_period", "Fast EMA period"), Meta.Period(26, 2, "slow_period", "Slow EMA period"), Meta.Period(9, 1, "signal_period", "Signal EMA period")],
             ["macd", "signal", "hist"], Meta.TaLib, Meta.Close),
         p => Lookback(Meta.I(p, 0), Meta.I(p, 1), Meta.I(p, 2)),
-        p => MacdCore.Ema(Meta.I(p, 0), Meta.I(p, 1), Meta.I(p, 2)));
+        p => MacdCore.Ema(Meta.I(p, 0), Meta.I(p, 1), Meta.I(p, 2)),
+        static (in Columns c, int s, int e, ReadOnlySpan<double> p, in Outputs o) =>
+            Compute(c.R0[s..e], Meta.I(p, 0), Meta.I(p, 1), Meta.I(p, 2), o.O0[s..e], o.O1[s..e], o.O2[s..e]));
+
+    /// <summary>
+    /// MACD of one series without invalid values (see <see cref="IndicatorDefinition"/> for the invalid-bar rule):
+    /// the same operations, in the same order, as the streaming core, so results are bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Compute(ReadOnlySpan<double> src, int fast, int slow, int signal, Span<double> macd, Span<double> signalLine, Span<double> hist)
+    {
+        if (slow < fast)
+        {
+            (fast, slow) = (slow, fast);
+        }
+
+        int n = src.Length;
+        int lb = Math.Min(n, Lookback(fast, slow, signal));
+        macd[..lb].Fill(double.NaN);
+        signalLine[..lb].Fill(double.NaN);
+        hist[..lb].Fill(double.NaN);
+        if (n < slow)
+        {
+            return;
+        }
+
+        double kf = 2.0 / (fast + 1), ks = 2.0 / (slow + 1), kg = 2.0 / (signal + 1);
+        double slowSum = 0, fastSum = 0;
+        for (int i = 0; i < slow; i++)
+        {
+            slowSum += src[i];
+            if (i >= slow - fast)
+            {
+                fastSum += src[i];
+            }
+        }
+
+        double se = slowSum / slow, fe = fastSum / fast;
+        double sigSum = 0, sig = double.NaN;
+        int sigCount = 0;
+        for (int i = slow - 1; i < n; i++)
+        {
+            if (i >= slow)
+            {
+                double x = src[i];
+                fe = ((x - fe) * kf) + fe;
+                se = ((x - se) * ks) + se;
+            }
+
+            double m = fe - se;
+            if (sigCount < signal)
+            {
+                sigSum += m;
+                if (++sigCount == signal)
+                {
+                    sig = sigSum / signal;
+                }
+            }
+            else
+            {
+                sig = ((m - sig) * kg) + sig;
+            }
+
+            if (sigCount == signal)
+            {
+                macd[i] = m;
+                signalLine[i] = sig;
+                hist[i] = m - sig;
+            }
+        }
+    }
 }
 
 /// <summary>MACD with fixed 12/26 periods and TA-Lib's fixed k factors 0.15 and 0.075 (TA-Lib MACDFIX).</summary>

@@ -37,5 +37,16 @@ internal static class MomentumIndicators
         Dx.Definition,
         Adx.Definition,
         Adxr.Definition,
+            Tsi.Definition,
+        Kst.Definition,
+        Coppock.Definition,
+        AwesomeOscillator.Definition,
+        ElderRay.Definition,
+        FisherTransform.Definition,
+        Vortex.Definition,
+        Dpo.Definition,
+        MassIndex.Definition,
+        SchaffTrendCycle.Definition,
+        ConnorsRsi.Definition,
     ];
 }

@@ -182,10 +182,13 @@ public static class Imi
                 return;
             }
 
+            // Both windows share one ring position, so their raw storage pairs up bar by bar.
+            var closes = _close.Raw;
+            var opens = _open.Raw;
             double up = 0, down = 0;
-            for (int k = period - 1; k >= 0; k--)
+            for (int k = 0; k < closes.Length; k++)
             {
-                double c = _close.Ago(k), o = _open.Ago(k);
+                double c = closes[k], o = opens[k];
                 if (c > o)
                 {
                     up += c - o;

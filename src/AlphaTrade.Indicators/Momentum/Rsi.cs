@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Indicators.Infrastructure;
 
 namespace AlphaTrade.Indicators.Momentum;
@@ -12,17 +13,70 @@ public static class Rsi
     public static int Lookback(int period) => period;
 
     /// <summary>Computes the RSI of <paramref name="src"/> into <paramref name="dst"/>.</summary>
-    public static void Compute(ReadOnlySpan<double> src, int period, Span<double> dst)
+    public static void Compute(ReadOnlySpan<double> src, int period, Span<double> dst) => Runner.Segmented(src, dst, period, Kernel);
+
+    /// <summary>One valid segment, in the core's exact operation order (bit-identical to the streaming form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel(ReadOnlySpan<double> src, Span<double> dst, int period)
     {
-        var core = new Core(period, cmo: false);
-        Runner.Single(ref core, Lookback(period), src, dst);
+        int n = src.Length;
+        dst[..Math.Min(n, period)].Fill(double.NaN);
+        if (n <= period)
+        {
+            return;
+        }
+
+        double gain = 0, loss = 0, prev = src[0];
+        for (int i = 1; i <= period; i++)
+        {
+            double diff = src[i] - prev;
+            prev = src[i];
+            if (diff < 0)
+            {
+                loss -= diff;
+            }
+            else
+            {
+                gain += diff;
+            }
+        }
+
+        loss /= period;
+        gain /= period;
+        dst[period] = Ratio(gain, loss);
+        for (int i = period + 1; i < n; i++)
+        {
+            double diff = src[i] - prev;
+            prev = src[i];
+            loss *= period - 1;
+            gain *= period - 1;
+            if (diff < 0)
+            {
+                loss -= diff;
+            }
+            else
+            {
+                gain += diff;
+            }
+
+            loss /= period;
+            gain /= period;
+            dst[i] = Ratio(gain, loss);
+        }
+    }
+
+    private static double Ratio(double gain, double loss)
+    {
+        double sum = gain + loss;
+        return sum > -1e-14 && sum < 1e-14 ? 0.0 : 100.0 * (gain / sum);
     }
 
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("rsi", "RSI", IndicatorCategory.Momentum, "Relative strength index", PriceInputs.None,
             [Meta.Period(14)], ["rsi"], Meta.TaLib, Meta.Close),
         p => Lookback(Meta.I(p, 0)),
-        p => new Core(Meta.I(p, 0), cmo: false));
+        p => new Core(Meta.I(p, 0), cmo: false),
+        static (in Columns c, int s, int e, ReadOnlySpan<double> p, in Outputs o) => Kernel(c.R0[s..e], o.O0[s..e], Meta.I(p, 0)));
 
     /// <summary>Wilder gain/loss state shared by RSI and CMO (which differ only in the final ratio).</summary>
     internal struct Core(int period, bool cmo) : ICore

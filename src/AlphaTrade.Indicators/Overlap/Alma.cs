@@ -49,11 +49,18 @@ public static class Alma
                 return;
             }
 
-            int n = _w.Length;
+            // Weights run oldest to newest.
+            _window.Chronological(out var older, out var newer);
             double sum = 0;
-            for (int i = 0; i < n; i++)
+            int k = 0;
+            foreach (double v in older)
             {
-                sum += _w[i] * _window.Ago(n - 1 - i);
+                sum += _w[k++] * v;
+            }
+
+            foreach (double v in newer)
+            {
+                sum += _w[k++] * v;
             }
 
             output[0] = sum / _norm;

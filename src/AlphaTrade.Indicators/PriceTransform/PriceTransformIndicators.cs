@@ -6,5 +6,10 @@ internal static class PriceTransformIndicators
     /// <summary>Every definition of the family.</summary>
     public static IndicatorDefinition[] All =>
     [
+        AvgPrice.Definition,
+        MedPrice.Definition,
+        TypPrice.Definition,
+        WclPrice.Definition,
+        HeikinAshi.Definition,
     ];
 }
