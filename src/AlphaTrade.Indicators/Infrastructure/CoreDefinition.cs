@@ -17,6 +17,7 @@ internal sealed class CoreDefinition<TCore> : IndicatorDefinition
     private readonly CoreFactory<TCore> _factory;
     private readonly SegmentKernel? _kernel;
     private readonly PriceInputs _fixedInputs;
+    private PriceField[]? _defaultSources;
 
     public CoreDefinition(IndicatorInfo info, LookbackFunc lookback, CoreFactory<TCore> factory, SegmentKernel? kernel = null)
     {
@@ -77,13 +78,8 @@ internal sealed class CoreDefinition<TCore> : IndicatorDefinition
     {
         if (sources.IsEmpty)
         {
-            var d = new PriceField[Info.Series.Count];
-            for (int i = 0; i < d.Length; i++)
-            {
-                d[i] = Info.Series[i].Default;
-            }
-
-            return d;
+            // Cached: batch calls must not allocate beyond what the caller passes.
+            return _defaultSources ??= Info.Series.Select(s => s.Default).ToArray();
         }
 
         if (sources.Length != Info.Series.Count)
