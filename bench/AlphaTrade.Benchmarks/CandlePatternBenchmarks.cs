@@ -19,6 +19,7 @@ public class CandlePatternBenchmarks
     private double[] _low = [];
     private double[] _close = [];
     private IndicatorDefinition[] _patterns = [];
+    private double[][] _parameters = [];
     private double[][][] _outputs = [];
 
     [GlobalSetup]
@@ -46,6 +47,7 @@ public class CandlePatternBenchmarks
         }
 
         _patterns = [.. CandlePatterns.All];
+        _parameters = _patterns.Select(d => d.DefaultParameters()).ToArray();
         _outputs = _patterns.Select(_ => new[] { new double[Bars] }).ToArray();
     }
 
@@ -57,8 +59,7 @@ public class CandlePatternBenchmarks
         double check = 0;
         for (int k = 0; k < _patterns.Length; k++)
         {
-            var def = _patterns[k];
-            def.Compute(input, def.DefaultParameters(), _outputs[k]);
+            _patterns[k].Compute(input, _parameters[k], _outputs[k]);
             check += _outputs[k][0][Bars - 1];
         }
 
@@ -96,6 +97,7 @@ public class HilbertBenchmarks
     private const int Bars = 1_000_000;
     private double[] _close = [];
     private IndicatorDefinition[] _family = [];
+    private double[][] _parameters = [];
     private double[][][] _outputs = [];
 
     [GlobalSetup]
@@ -112,6 +114,7 @@ public class HilbertBenchmarks
 
         _family = new[] { "HT_DCPERIOD", "HT_DCPHASE", "HT_PHASOR", "HT_SINE", "HT_TRENDLINE", "HT_TRENDMODE", "MAMA" }
             .Select(n => IndicatorRegistry.FindTaLib(n)!).ToArray();
+        _parameters = _family.Select(d => d.DefaultParameters()).ToArray();
         _outputs = _family.Select(d => d.Info.Outputs.Select(_ => new double[Bars]).ToArray()).ToArray();
     }
 
@@ -122,7 +125,7 @@ public class HilbertBenchmarks
         double check = 0;
         for (int k = 0; k < _family.Length; k++)
         {
-            _family[k].Compute(input, _family[k].DefaultParameters(), _outputs[k]);
+            _family[k].Compute(input, _parameters[k], _outputs[k]);
             check += _outputs[k][0][Bars - 1];
         }
 
