@@ -5,6 +5,14 @@ namespace AlphaTrade.Indicators.Tests;
 public class RegistryTests
 {
     [Fact]
+    public void All_Count_CoversThisBranchsIndicators()
+    {
+        // 133 on the indicators branch (candlesticks and the Hilbert family come with the candles branch).
+        Assert.True(IndicatorRegistry.All.Count >= 133, $"only {IndicatorRegistry.All.Count} indicators");
+        Assert.True(IndicatorRegistry.All.Count(d => d.Info.TaLibName is not null) >= 93);
+    }
+
+    [Fact]
     public void All_Names_AreUniqueLowerSnakeCase()
     {
         var names = IndicatorRegistry.All.Select(d => d.Info.Name).ToArray();

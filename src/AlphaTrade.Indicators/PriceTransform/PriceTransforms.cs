@@ -1,3 +1,4 @@
+using System.Numerics;
 using AlphaTrade.Indicators.Infrastructure;
 
 namespace AlphaTrade.Indicators.PriceTransform;
@@ -32,7 +33,43 @@ internal readonly struct PriceCore(PriceKind kind) : ICore
         Meta.Define(
             Meta.Info(name, taLib, IndicatorCategory.PriceTransform, description, inputs, [], [name], Meta.TaLib),
             _ => 0,
-            _ => new PriceCore(kind));
+            _ => new PriceCore(kind),
+            (in Columns c, int s, int e, ReadOnlySpan<double> _, in Outputs o) =>
+                Kernel(kind, c.Open.IsEmpty ? default : c.Open[s..e], c.High[s..e], c.Low[s..e], c.Close.IsEmpty ? default : c.Close[s..e], o.O0[s..e]));
+
+    /// <summary>
+    /// Vectorised transform of a valid segment: Vector&lt;double&gt; lanes perform the scalar formula's operations in
+    /// the same order, so results are bit-identical to <see cref="Value"/>.
+    /// </summary>
+    public static void Kernel(PriceKind kind, ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> dst)
+    {
+        int n = high.Length, i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int w = Vector<double>.Count;
+            var two = new Vector<double>(2.0);
+            var three = new Vector<double>(3.0);
+            var four = new Vector<double>(4.0);
+            for (; i <= n - w; i += w)
+            {
+                var h = new Vector<double>(high.Slice(i, w));
+                var l = new Vector<double>(low.Slice(i, w));
+                Vector<double> r = kind switch
+                {
+                    PriceKind.Average => (h + l + new Vector<double>(close.Slice(i, w)) + new Vector<double>(open.Slice(i, w))) / four,
+                    PriceKind.Median => (h + l) / two,
+                    PriceKind.Typical => (h + l + new Vector<double>(close.Slice(i, w))) / three,
+                    _ => (h + l + (new Vector<double>(close.Slice(i, w)) * two)) / four,
+                };
+                r.CopyTo(dst.Slice(i, w));
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            dst[i] = Value(kind, open.IsEmpty ? 0 : open[i], high[i], low[i], close.IsEmpty ? 0 : close[i]);
+        }
+    }
 }
 
 /// <summary>Average price (O+H+L+C)/4 (TA-Lib AVGPRICE).</summary>
@@ -40,30 +77,9 @@ public static class AvgPrice
 {
     internal static readonly IndicatorDefinition Definition = PriceCore.Define("avgprice", "AVGPRICE", "Average price", PriceInputs.Ohlc, PriceKind.Average);
 
-    /// <summary>(O+H+L+C)/4 for every bar, vectorised.</summary>
-    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> dst)
-    {
-        int n = close.Length;
-        int i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
-        {
-            int w = System.Numerics.Vector<double>.Count;
-            var four = new System.Numerics.Vector<double>(4.0);
-            for (; i <= n - w; i += w)
-            {
-                var h = new System.Numerics.Vector<double>(high.Slice(i, w));
-                var l = new System.Numerics.Vector<double>(low.Slice(i, w));
-                var c = new System.Numerics.Vector<double>(close.Slice(i, w));
-                var o = new System.Numerics.Vector<double>(open.Slice(i, w));
-                (((h + l) + c + o) / four).CopyTo(dst.Slice(i, w));
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            dst[i] = PriceCore.Value(PriceKind.Average, open[i], high[i], low[i], close[i]);
-        }
-    }
+    /// <summary>(O+H+L+C)/4 for every bar (vectorised; inputs assumed valid, see the invalid-bar rule for the definition's handling).</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> dst) =>
+        PriceCore.Kernel(PriceKind.Average, open, high, low, close, dst);
 }
 
 /// <summary>Median price (H+L)/2 (TA-Lib MEDPRICE).</summary>
