@@ -413,6 +413,11 @@ internal static class Runner
         }
     }
 
+    /// <summary>Runs a core over bar columns (typed APIs of OHLCV indicators), with the invalid-bar rule.</summary>
+    public static void Bars<TCore>(ref TCore core, int lookback, in OhlcvInput input, PriceInputs used, in Outputs outs)
+        where TCore : struct, ICore =>
+        Run(ref core, lookback, new Columns(input, used, default, default), outs);
+
     /// <summary>Convenience for single-series, single-output typed APIs.</summary>
     public static void Single<TCore>(ref TCore core, int lookback, ReadOnlySpan<double> src, Span<double> dst)
         where TCore : struct, ICore

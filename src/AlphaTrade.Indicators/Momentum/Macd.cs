@@ -108,8 +108,8 @@ public static class Macd
             if (i >= slow)
             {
                 double x = src[i];
-                fe = ((x - fe) * kf) + fe;
-                se = ((x - se) * ks) + se;
+                fe = EmaState.Step(fe, x, kf);
+                se = EmaState.Step(se, x, ks);
             }
 
             double m = fe - se;
@@ -123,7 +123,7 @@ public static class Macd
             }
             else
             {
-                sig = ((m - sig) * kg) + sig;
+                sig = EmaState.Step(sig, m, kg);
             }
 
             if (sigCount == signal)

@@ -9,6 +9,13 @@ namespace AlphaTrade.Indicators.Momentum;
 /// </summary>
 public static class Mfi
 {
+    /// <summary>Computes the money flow index (TA-Lib MFI) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, int period, Span<double> dst)
+    {
+        var core = new Core(period);
+        Runner.Bars(ref core, period, new OhlcvInput(default, high, low, close, volume), PriceInputs.Hlcv, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("mfi", "MFI", IndicatorCategory.Momentum, "Money flow index", PriceInputs.Hlcv,
             [Meta.Period(14)], ["mfi"], Meta.TaLib),

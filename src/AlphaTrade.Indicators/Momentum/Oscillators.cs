@@ -9,6 +9,13 @@ namespace AlphaTrade.Indicators.Momentum;
 /// </summary>
 public static class Cci
 {
+    /// <summary>Computes the CCI (TA-Lib CCI) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> dst)
+    {
+        var core = new Core(period);
+        Runner.Bars(ref core, period - 1, new OhlcvInput(default, high, low, close, default), PriceInputs.Hlc, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("cci", "CCI", IndicatorCategory.Momentum, "Commodity channel index", PriceInputs.Hlc,
             [Meta.Period(14)], ["cci"], Meta.TaLib),
@@ -55,6 +62,13 @@ public static class Cci
 /// <summary>Williams' %R: (highest − close)/((highest − lowest)/−100) over the period (TA-Lib WILLR).</summary>
 public static class WillR
 {
+    /// <summary>Computes Williams' %R (TA-Lib WILLR) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> dst)
+    {
+        var core = new Core(period);
+        Runner.Bars(ref core, period - 1, new OhlcvInput(default, high, low, close, default), PriceInputs.Hlc, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("willr", "WILLR", IndicatorCategory.Momentum, "Williams' %R", PriceInputs.Hlc,
             [Meta.Period(14)], ["willr"], Meta.TaLib),
@@ -85,6 +99,13 @@ public static class WillR
 /// <summary>Aroon up/down: 100·(n − bars since the highest high / lowest low) over n + 1 bars (TA-Lib AROON; latest extreme wins ties).</summary>
 public static class Aroon
 {
+    /// <summary>Computes Aroon down and up (TA-Lib AROON).</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> down, Span<double> up)
+    {
+        var core = new Core(period, oscillator: false);
+        Runner.Bars(ref core, period, new OhlcvInput(default, high, low, default, default), PriceInputs.HighLow, new Outputs(down, up));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("aroon", "AROON", IndicatorCategory.Momentum, "Aroon", PriceInputs.HighLow,
             [Meta.Period(14)], ["down", "up"], Meta.TaLib),

@@ -50,15 +50,10 @@ public static class Rsi
             prev = src[i];
             loss *= period - 1;
             gain *= period - 1;
-            if (diff < 0)
-            {
-                loss -= diff;
-            }
-            else
-            {
-                gain += diff;
-            }
-
+            // Branch-free: adding or subtracting an exact 0 leaves the other sum bit-identical to the core's branches,
+            // and random data would mispredict the sign half the time.
+            loss -= Math.Min(diff, 0.0);
+            gain += Math.Max(diff, 0.0);
             loss /= period;
             gain /= period;
             dst[i] = Ratio(gain, loss);

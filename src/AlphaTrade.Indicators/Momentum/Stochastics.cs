@@ -10,6 +10,14 @@ public static class Stoch
     public static int Lookback(int fastK, int slowK, MaType slowKType, int slowD, MaType slowDType) =>
         fastK - 1 + MaBlock.LookbackOf(slowKType, slowK) + MaBlock.LookbackOf(slowDType, slowD);
 
+    /// <summary>Computes slow %K and %D (TA-Lib STOCH) into <paramref name="slowK"/> and <paramref name="slowD"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int fastK, int slowKPeriod, MaType slowKType,
+        int slowDPeriod, MaType slowDType, Span<double> slowK, Span<double> slowD)
+    {
+        var core = new Core(fastK, MaBlock.Create(slowKType, slowKPeriod), MaBlock.Create(slowDType, slowDPeriod));
+        Runner.Bars(ref core, Lookback(fastK, slowKPeriod, slowKType, slowDPeriod, slowDType), new OhlcvInput(default, high, low, close, default), PriceInputs.Hlc, new Outputs(slowK, slowD));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("stoch", "STOCH", IndicatorCategory.Momentum, "Stochastic oscillator (slow)", PriceInputs.Hlc,
             [Meta.Period(5, 1, "fastk_period", "Bars of the raw %K"), Meta.Period(3, 1, "slowk_period", "Smoothing of %K"), Meta.MaType("slowk_ma_type"),
@@ -45,6 +53,14 @@ public static class StochF
 {
     /// <summary>Warm-up bars: (fastk − 1) + the %D MA's lookback.</summary>
     public static int Lookback(int fastK, int fastD, MaType type) => fastK - 1 + MaBlock.LookbackOf(type, fastD);
+
+    /// <summary>Computes fast %K and %D (TA-Lib STOCHF).</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int fastKPeriod, int fastDPeriod, MaType fastDType,
+        Span<double> fastK, Span<double> fastD)
+    {
+        var core = new Core(fastKPeriod, MaBlock.Create(fastDType, fastDPeriod));
+        Runner.Bars(ref core, Lookback(fastKPeriod, fastDPeriod, fastDType), new OhlcvInput(default, high, low, close, default), PriceInputs.Hlc, new Outputs(fastK, fastD));
+    }
 
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("stochf", "STOCHF", IndicatorCategory.Momentum, "Stochastic oscillator (fast)", PriceInputs.Hlc,

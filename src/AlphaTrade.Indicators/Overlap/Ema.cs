@@ -36,7 +36,7 @@ public static class Ema
         dst[period - 1] = ema;
         for (int i = period; i < n; i++)
         {
-            ema = ((src[i] - ema) * k) + ema;
+            ema = EmaState.Step(ema, src[i], k);
             dst[i] = ema;
         }
     }

@@ -175,6 +175,13 @@ public static class Sar
     /// <summary>Warm-up bars: 1.</summary>
     public const int Lookback = 1;
 
+    /// <summary>Computes the parabolic SAR (TA-Lib SAR) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, double acceleration, double maximum, Span<double> dst)
+    {
+        var core = new ParabolicSar(0, 0, acceleration, acceleration, maximum, acceleration, acceleration, maximum, signed: false);
+        Runner.Bars(ref core, Lookback, new OhlcvInput(default, high, low, default, default), PriceInputs.HighLow, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("sar", "SAR", IndicatorCategory.Overlap, "Parabolic SAR", PriceInputs.HighLow,
             [Meta.Real("acceleration", 0.02, 0, 3e37, "Acceleration factor initial value and step"), Meta.Real("maximum", 0.2, 0, 3e37, "Acceleration factor maximum")],

@@ -10,6 +10,13 @@ namespace AlphaTrade.Indicators.Overlap;
 /// </summary>
 public static class Vwap
 {
+    /// <summary>Computes the session VWAP into <paramref name="dst"/>; needs bar start times (UTC ticks).</summary>
+    public static void Compute(ReadOnlySpan<long> timeUtcTicks, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Span<double> dst)
+    {
+        var core = default(Core);
+        Runner.Bars(ref core, 0, new OhlcvInput(default, high, low, close, volume, timeUtcTicks), PriceInputs.Hlcv | PriceInputs.Time, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("vwap", null, IndicatorCategory.Overlap, "Session-anchored volume-weighted average price", PriceInputs.Hlcv | PriceInputs.Time,
             [], ["vwap"], "Session VWAP, Σ(tp·v)/Σv from the New York session start (Berkowitz et al., 1988; TradingView ta.vwap, anchor = session)"),

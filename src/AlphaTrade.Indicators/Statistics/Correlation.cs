@@ -10,6 +10,14 @@ namespace AlphaTrade.Indicators.Statistics;
 /// </summary>
 public static class Correl
 {
+    /// <summary>Computes the rolling Pearson correlation of <paramref name="x"/> and <paramref name="y"/> (TA-Lib CORREL).</summary>
+    public static void Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int period, Span<double> dst)
+    {
+        var core = new Core(period);
+        var input = new OhlcvInput(default, default, default, default, default, default, x);
+        Runner.Run(ref core, period - 1, new Columns(input, PriceInputs.None, x, y), new Outputs(dst[..x.Length]));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("correl", "CORREL", IndicatorCategory.Statistics, "Pearson's correlation coefficient", PriceInputs.None,
             [Meta.Period(30, 1)], ["correl"], Meta.TaLib, Meta.HighLow),
@@ -65,6 +73,14 @@ public static class Correl
 /// </summary>
 public static class Beta
 {
+    /// <summary>Computes the rolling beta of <paramref name="y"/>'s returns on <paramref name="x"/>'s (TA-Lib BETA: x = inReal0, y = inReal1).</summary>
+    public static void Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int period, Span<double> dst)
+    {
+        var core = new Core(period);
+        var input = new OhlcvInput(default, default, default, default, default, default, x);
+        Runner.Run(ref core, period, new Columns(input, PriceInputs.None, x, y), new Outputs(dst[..x.Length]));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("beta", "BETA", IndicatorCategory.Statistics, "Beta", PriceInputs.None,
             [Meta.Period(5, 1)], ["beta"], Meta.TaLib, Meta.HighLow),

@@ -126,6 +126,13 @@ public static class Var
 /// <summary>Population standard deviation × nbdev (TA-Lib STDDEV).</summary>
 public static class StdDev
 {
+    /// <summary>Computes nbdev × the population standard deviation (TA-Lib STDDEV) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> src, int period, double nbDev, Span<double> dst)
+    {
+        var core = new Var.Core(period, nbDev);
+        Runner.Single(ref core, period - 1, src, dst);
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("stddev", "STDDEV", IndicatorCategory.Volatility, "Standard deviation", PriceInputs.None,
             [Meta.Period(5, 2), Meta.Real("nbdev", 1, -3e37, 3e37, "Multiplier")], ["stddev"], Meta.TaLib, Meta.Close),

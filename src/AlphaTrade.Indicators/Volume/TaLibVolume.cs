@@ -5,6 +5,14 @@ namespace AlphaTrade.Indicators.Volume;
 /// <summary>On-balance volume: starts at the first bar's volume, then adds or subtracts each volume by the close's direction (TA-Lib OBV).</summary>
 public static class Obv
 {
+    /// <summary>Computes on-balance volume (TA-Lib OBV) of <paramref name="close"/> into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Span<double> dst)
+    {
+        var core = default(Core);
+        var input = new OhlcvInput(default, default, default, default, volume);
+        Runner.Run(ref core, 0, new Columns(input, PriceInputs.Volume, close, default), new Outputs(dst[..close.Length]));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("obv", "OBV", IndicatorCategory.Volume, "On-balance volume", PriceInputs.Volume, [], ["obv"], Meta.TaLib, Meta.Close),
         _ => 0,
@@ -43,6 +51,13 @@ public static class Obv
 /// <summary>Chaikin accumulation/distribution line: Σ ((C−L) − (H−C))/(H−L)·V, bars with H = L adding nothing (TA-Lib AD).</summary>
 public static class Ad
 {
+    /// <summary>Computes the A/D line (TA-Lib AD) into <paramref name="dst"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Span<double> dst)
+    {
+        var core = default(Core);
+        Runner.Bars(ref core, 0, new OhlcvInput(default, high, low, close, volume), PriceInputs.Hlcv, new Outputs(dst));
+    }
+
     internal static readonly IndicatorDefinition Definition = Meta.Define(
         Meta.Info("ad", "AD", IndicatorCategory.Volume, "Chaikin accumulation/distribution line", PriceInputs.Hlcv, [], ["ad"], Meta.TaLib),
         _ => 0,
