@@ -28,7 +28,13 @@ public static class IndicatorDocs
           .Append("caller's extra series (MAVP's periods).\n");
         sb.Append("* **Columns**: `<name>[_<output>]_<parameters joined by _>`, e.g. `sma_30`, `macd_signal_12_26_9`, ")
           .Append("`bbands_upper_5_2_2`; MA-type choices appear only when one differs from its default.\n");
-        sb.Append("* **Two forms**: batch over spans and streaming (one bar at a time) give bit-identical results.\n\n");
+        sb.Append("* **Two forms**: batch over spans and streaming (one bar at a time) give bit-identical results.\n");
+        sb.Append("* **Candlestick patterns** give TA-Lib's integers: ±100, ±200 for confirmed hikkakes, ±80 for the ")
+          .Append("engulfing/harami variants whose bodies share an end, 0 otherwise, with TA-Lib's default candle settings.\n");
+        sb.Append("* **Command line**: `alphatrade indicators --list [--json]` prints this catalogue (the JSON also gives every ")
+          .Append("output column with its indicator, TA-Lib name, parameters and output index); `alphatrade indicators --input ")
+          .Append("BARS.csv --output OUT.csv [--only a,b] [--params name:key=value,...]` writes the bars' timestamps plus one ")
+          .Append("column per output, warm-up cells empty. MAVP reads a caller-supplied series of periods and is library-only.\n\n");
         foreach (var group in all.GroupBy(d => d.Info.Category))
         {
             sb.Append("## ").Append(Title(group.Key)).Append("\n\n");
