@@ -5,11 +5,24 @@ namespace AlphaTrade.Indicators.Tests;
 public class RegistryTests
 {
     [Fact]
-    public void All_Count_CoversThisBranchsIndicators()
+    public void All_Count_AtLeast130DistinctIndicatorsBesidesMathOperators()
     {
-        // 133 on the indicators branch (candlesticks and the Hilbert family come with the candles branch).
-        Assert.True(IndicatorRegistry.All.Count >= 133, $"only {IndicatorRegistry.All.Count} indicators");
-        Assert.True(IndicatorRegistry.All.Count(d => d.Info.TaLibName is not null) >= 93);
+        // Distinct definitions: parameter variants are not registered separately. TA-Lib's math operators and
+        // transforms (SUM, MAX, SIN, ADD...) are registered too but not counted as indicators here.
+        int indicators = IndicatorRegistry.All.Count(d => d.Info.Category != IndicatorCategory.MathOperator);
+        Assert.True(indicators >= 130, $"only {indicators} indicators");
+        Assert.Equal(61, IndicatorRegistry.All.Count(d => d.Info.Category == IndicatorCategory.Pattern));
+        Assert.All(new[] { "HT_DCPERIOD", "HT_DCPHASE", "HT_PHASOR", "HT_SINE", "HT_TRENDMODE", "HT_TRENDLINE", "MAMA" },
+            t => Assert.NotNull(IndicatorRegistry.FindTaLib(t)));
+    }
+
+    [Fact]
+    public void All_TaLibFunctionsOfTheFixtures_HaveADefinition()
+    {
+        var functions = TaLibFixtures.Calls.Select(c => c.Function).Distinct(StringComparer.Ordinal).ToArray();
+        Assert.True(functions.Length >= 161, $"fixtures cover {functions.Length} TA-Lib functions");
+        Assert.All(functions, f => Assert.True(IndicatorRegistry.FindTaLib(f) is not null, f + " has no definition"));
+        Assert.Equal(functions.Length, IndicatorRegistry.All.Count(d => d.Info.TaLibName is not null));
     }
 
     [Fact]
