@@ -37,17 +37,18 @@ public static class Program
         {
             var outs = d.Info.Outputs.Select(_ => new double[c.Length]).ToArray();
             var p = d.DefaultParameters();
-            var sw = Stopwatch.StartNew();
+            d.Compute(input, p, outs); // first call: JIT
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             d.Compute(input, p, outs);
-            rows.Add((sw.Elapsed.TotalMilliseconds, d.Info.Name));
+            rows.Add(((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds, d.Info.Name));
         }
 
         foreach (var (ms, name) in rows.OrderByDescending(r => r.Ms).Take(25))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {ms,8:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {ms,8:F1} ms cpu"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {rows.Sum(r => r.Ms):F0} ms over {rows.Count} indicators"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {rows.Sum(r => r.Ms):F0} ms cpu over {rows.Count} indicators (second call of each, 620k bars)"));
     }
 
     private static void Quick()
@@ -81,6 +82,6 @@ public static class Program
         var cpuAll = Process.GetCurrentProcess().TotalProcessorTime;
         int cols = all.AllDefaults();
         double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuAll).TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all defaults, 47 x 13,200 bars: wall {w.Elapsed.TotalSeconds:F2} s, cpu {cpuS:F2} s over all cores ({cols} columns)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all defaults, sample universe ({all.Bars:N0} bars): wall {w.Elapsed.TotalSeconds:F2} s, cpu {cpuS:F2} s over all cores ({cols} columns)"));
     }
 }
