@@ -1,4 +1,5 @@
 using AlphaTrade.Core.Time;
+using AlphaTrade.Core.IO;
 
 namespace AlphaTrade.Data.Sample;
 

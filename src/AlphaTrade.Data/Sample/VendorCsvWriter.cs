@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
+using AlphaTrade.Core.IO;
 
 namespace AlphaTrade.Data.Sample;
 
