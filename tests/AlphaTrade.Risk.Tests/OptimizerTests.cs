@@ -244,6 +244,19 @@ public class BlackLittermanTests
         Reference.Close(e.GetProperty("weights").Doubles(), r.Weights, rel: 1e-8, abs: 1e-10);
     }
 
+    [Theory]
+    [InlineData("he_litterman", false)]
+    [InlineData("idzorek", true)]
+    public void LongOnlyWeights_OnPosterior_MatchSlsqp(string name, bool withConfidence)
+    {
+        var r = Run(Views(withConfidence));
+        double delta = Bl.GetProperty("risk_aversion").GetDouble();
+        var w = PortfolioOptimizer.MeanVariance(r.PosteriorReturns, Cov, delta, PortfolioConstraints.LongOnly, OptimizationMethod.BlackLitterman).Weights;
+        var expected = Bl.GetProperty(name).GetProperty("long_only_weights").Doubles();
+        Reference.Close(1.0, w.Sum(), abs: 1e-9);
+        Reference.Close(expected, w, rel: 0, abs: 2e-6);
+    }
+
     [Fact]
     public void FullConfidence_PosteriorReproducesViews()
     {

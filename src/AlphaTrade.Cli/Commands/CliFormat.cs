@@ -19,15 +19,8 @@ internal static class CliFormat
             : null;
 
     /// <summary>The bar size from --timeframe, else the configuration's, else 15 minutes.</summary>
-    public static TimeFrame TimeFrameOf(string? option, AlphaTradeConfig? config)
-    {
-        if (option is not null)
-        {
-            return TimeFrame.TryParse(option, out var tf) ? tf : throw new InputException($"--timeframe: '{option}' is not a bar size; expected e.g. 15min, 1h or daily");
-        }
-
-        return config?.Settings.Data.TimeFrame ?? TimeFrame.FifteenMinutes;
-    }
+    public static TimeFrame TimeFrameOf(string? option, AlphaTradeConfig? config) =>
+        CliParse.TimeFrame(option, "--timeframe") ?? config?.Settings.Data.TimeFrame ?? TimeFrame.FifteenMinutes;
 
     /// <summary>Parses "0.95,0.99" into confidence levels in (0.5, 1).</summary>
     public static double[] Confidences(string text)

@@ -44,7 +44,10 @@ internal static class PortfolioCommand
         var target = new Option<double?>("--target-return") { Description = "Annual target return (target-return)." };
         var minWeight = new Option<double>("--min-weight") { Description = "Lower bound of every weight (negative allows shorts).", DefaultValueFactory = _ => 0.0 };
         var maxWeight = new Option<double>("--max-weight") { Description = "Upper bound of every weight.", DefaultValueFactory = _ => 1.0 };
-        var maxSector = new Option<double?>("--max-sector") { Description = "Cap on every GICS sector's total weight (sectors from config/symbols.yaml)." };
+        var maxSector = new Option<string?>("--max-sector")
+        {
+            Description = "Sector caps (sectors from config/symbols.yaml): one number caps every sector, e.g. 0.3; or per sector, e.g. \"Energy=0.2,Health Care=0.5\".",
+        };
         var current = new Option<string?>("--current") { Description = "Current weights CSV (symbol,weight) for --max-turnover." };
         var maxTurnover = new Option<double?>("--max-turnover") { Description = "Limit on Σ|w − current|." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
@@ -133,6 +136,11 @@ internal static class PortfolioCommand
             {
                 throw new InputException(ex.Message, ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // The solver fails on constraints the options made infeasible (caps, bounds, turnover): the user's to fix.
+                throw new InputException($"--method {parse.GetValue(method)}: no solution: {ex.Message}; loosen --max-sector, --min-weight/--max-weight or --max-turnover", ex);
+            }
 
             result = OptimizationResult.Describe(result.Method, result.Weights, bl?.PosteriorReturns ?? mu, sigma, rf);
             var text = parse.GetValue(json)
@@ -145,7 +153,7 @@ internal static class PortfolioCommand
     }
 
     private static PortfolioConstraints Constraints(CliContext ctx, ParseResult parse, ReturnsTable table, Configuration.AlphaTradeConfig? config,
-        Option<double> minWeight, Option<double> maxWeight, Option<double?> maxSector, Option<string?> current, Option<double?> maxTurnover)
+        Option<double> minWeight, Option<double> maxWeight, Option<string?> maxSector, Option<string?> current, Option<double?> maxTurnover)
     {
         var c = new PortfolioConstraints { MinWeight = parse.GetValue(minWeight), MaxWeight = parse.GetValue(maxWeight) };
         if (c.MinWeight > c.MaxWeight || c.MinWeight * table.Symbols.Count > 1 + 1e-12 || c.MaxWeight * table.Symbols.Count < 1 - 1e-12)
@@ -154,20 +162,15 @@ internal static class PortfolioCommand
                 $"--min-weight/--max-weight: {table.Symbols.Count} weights in [{c.MinWeight}, {c.MaxWeight}] cannot sum to one"));
         }
 
-        if (parse.GetValue(maxSector) is { } cap)
+        if (parse.GetValue(maxSector) is { } capText)
         {
-            if (!(cap > 0 && cap <= 1))
-            {
-                throw new InputException("--max-sector: expected a share of the portfolio in (0, 1], e.g. 0.3");
-            }
-
-            var sectors = table.Symbols.Select(s => config is not null && config.Universe.TryGet(s.ToUpperInvariant(), out var info) ? info.Sector : "(unclassified)").ToArray();
+            var sectors = table.Symbols.Select(s => config is not null && config.Universe.TryGet(s.ToUpperInvariant(), out var info) ? info.Sector : Unclassified).ToArray();
             if (config is null)
             {
                 ctx.Error.WriteLine("note: no configuration found: every symbol is unclassified, so --max-sector caps their total");
             }
 
-            c = c with { Sectors = sectors, SectorCaps = sectors.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => cap, StringComparer.Ordinal) };
+            c = c with { Sectors = sectors, SectorCaps = SectorCaps(capText, sectors) };
         }
 
         var to = parse.GetValue(maxTurnover);
@@ -189,6 +192,49 @@ internal static class PortfolioCommand
 
         return c;
     }
+
+    private const string Unclassified = "(unclassified)";
+
+    /// <summary>"0.3" caps every sector; "Energy=0.2,Health Care=0.5" caps the sectors named (case-insensitive).</summary>
+    internal static Dictionary<string, double> SectorCaps(string text, IReadOnlyList<string> sectors)
+    {
+        var known = sectors.Distinct(StringComparer.Ordinal).ToList();
+        var caps = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!text.Contains('=', StringComparison.Ordinal))
+        {
+            double all = Cap(text.Trim());
+            foreach (var s in known)
+            {
+                caps[s] = all;
+            }
+
+            return caps;
+        }
+
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new InputException($"--max-sector: '{part}' is not SECTOR=CAP; expected e.g. \"Energy=0.2,Health Care=0.5\" or one number");
+            }
+
+            var name = part[..eq].Trim();
+            var sector = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InputException($"--max-sector: no symbol of the returns file is in sector '{name}'; sectors present: {string.Join(", ", known)}");
+            if (!caps.TryAdd(sector, Cap(part[(eq + 1)..].Trim())))
+            {
+                throw new InputException($"--max-sector: sector '{sector}' is capped twice");
+            }
+        }
+
+        return caps;
+    }
+
+    private static double Cap(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var cap) && cap > 0 && cap <= 1
+            ? cap
+            : throw new InputException($"--max-sector: '{text}' is not a share of the portfolio; expected a number in (0, 1], e.g. 0.3");
 
     private static OptimizationMethod ParseMethod(string text)
     {
