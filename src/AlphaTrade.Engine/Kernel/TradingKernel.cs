@@ -227,7 +227,7 @@ public sealed class TradingKernel : IOrderEventSink
     {
         _current = _next!.Value;
         _sessionOpen = true;
-        _clock.AdvanceTo(_current.OpenUtc.Ticks);
+        _clock.AdvanceTo(Math.Max(_clock.UtcTicks, _current.OpenUtc.Ticks)); // data may start mid-session
         for (int k = 0; k < _strategies.Length; k++)
         {
             _strategies[k].OnSessionOpen(_contexts[k], _current);
