@@ -239,4 +239,51 @@ public class CrashBacktestTests
         Assert.DoesNotContain(result.Fills, f => f.Fill.TimeUtcTicks > probe.EngagedAt);
         Assert.DoesNotContain(result.Orders, o => o.SubmittedUtcTicks > probe.EngagedAt && o.Status != OrderStatus.Rejected);
     }
+
+    /// <summary>Buys AAPL and rests a limit buy 3% under the market on its first bar.</summary>
+    private sealed class RestingEntryProbe : Strategy
+    {
+        public OrderId Resting { get; private set; }
+
+        public override string Name => "resting";
+
+        public override void OnBar(IStrategyContext context, BarSlice slice)
+        {
+            if (Resting != default)
+            {
+                return;
+            }
+
+            decimal last = (decimal)Math.Round(context.Market.LastClose(context.Symbols.IdOf("AAPL")), 2);
+            context.Submit(OrderRequest.Market("AAPL", OrderSide.Buy, 400));
+            Resting = context.Submit(OrderRequest.Limit("AAPL", OrderSide.Buy, 100, Math.Round(last * 0.97m, 2), TimeInForce.Gtc));
+        }
+    }
+
+    [Fact]
+    public void CircuitBreakerHalt_InABacktest_CancelsRestingEntriesAndKeepsPositions()
+    {
+        var market = new SampleMarketGenerator(NyseCalendar.Instance).Generate(new SampleMarketOptions
+        {
+            Start = new DateOnly(2024, 3, 4), End = new DateOnly(2024, 3, 15), PlantCrash = false,
+            Universe = [.. SampleMarketGenerator.DefaultUniverse.Take(3)],
+        });
+
+        // A hair-trigger breaker (0.01% of equity) so a small position trips it; the halt policy keeps positions.
+        var limits = ConfigLoader.Load(RepoPaths.Root, new Dictionary<string, string>()).Risk with { CircuitBreakerPct = 0.0001 };
+        var risk = new RiskManager(limits);
+        var probe = new RestingEntryProbe();
+        var guard = new RiskGuardedStrategy(probe, risk);
+        var result = Backtester.Run(new BacktestSpec { Bars = market.Series, Calendar = NyseCalendar.Instance, Strategies = [guard], Gate = new RiskOrderGate(risk) });
+
+        var trip = risk.Log.Events.First(e => e.Kind == "state" && e.Check == "circuit_breaker");
+        Assert.Equal("halted", trip.Verdict);
+        Assert.Equal(ProtectiveTrigger.CircuitBreaker, guard.ActionsTaken[0].Trigger);
+        var resting = Assert.Single(result.Orders, o => o.OrderId == probe.Resting);
+        Assert.Equal(OrderStatus.Cancelled, resting.Status);
+        Assert.True(resting.UpdatedUtcTicks >= trip.TimeUtcTicks);
+        Assert.Equal(1, guard.OrdersCancelled);
+        Assert.Equal(0, guard.FlattenOrdersSent);
+        Assert.Contains(result.Positions, p => p.Symbol == "AAPL" && p.Quantity == 400 && p.Date >= EasternDate(trip.TimeUtcTicks));
+    }
 }
