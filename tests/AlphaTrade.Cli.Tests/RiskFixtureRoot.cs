@@ -6,7 +6,7 @@ using AlphaTrade.Testing;
 namespace AlphaTrade.Cli.Tests;
 
 /// <summary>
-/// A throw-away repository root for the risk and portfolio commands: the shipped settings and risk limits, a universe
+/// A <see cref="CliHarness"/> root for the risk and portfolio commands: the shipped settings and risk limits, a universe
 /// of the eight fixture symbols in three GICS sectors, and the numpy/scipy fixture's returns written as a CSV with
 /// round-trip precision, so the commands read exactly the inputs the reference values were computed from.
 /// </summary>
@@ -20,24 +20,17 @@ internal sealed class RiskFixtureRoot : IDisposable
         ["Tech"] = "Information Technology", ["Energy"] = "Energy", ["Health"] = "Health Care",
     };
 
-    private readonly TempDir _dir = new();
+    private readonly CliHarness _harness;
 
     public RiskFixtureRoot()
     {
-        var config = _dir.File("config");
-        Directory.CreateDirectory(config);
-        foreach (var f in new[] { "settings.yaml", "risk_params.yaml" })
-        {
-            System.IO.File.Copy(Path.Combine(RepoPaths.Config, f), Path.Combine(config, f));
-        }
-
         var universe = new StringBuilder("benchmark: SPY\nsymbols:\n");
         for (int i = 0; i < Symbols.Length; i++)
         {
             universe.Append(CultureInfo.InvariantCulture, $"  - {{ symbol: {Symbols[i]}, name: Asset {Symbols[i]}, sector: {SectorOf(i)}, industry: Test }}\n");
         }
 
-        System.IO.File.WriteAllText(Path.Combine(config, "symbols.yaml"), universe.ToString());
+        _harness = new CliHarness(symbolsOverride: universe.ToString());
         var csv = new StringBuilder("timestamp," + string.Join(',', Symbols) + "\n");
         var rows = Reference.GetProperty("returns").EnumerateArray().ToArray();
         var day = new DateOnly(2023, 1, 3);
@@ -72,17 +65,15 @@ internal sealed class RiskFixtureRoot : IDisposable
         return [.. Enumerable.Range(0, rows[0].Length).Select(j => rows.Select(r => r[j]).ToArray())];
     }
 
-    public string Root => _dir.Path;
+    public string ReturnsCsv => _harness.File("returns.csv");
 
-    public string ReturnsCsv => _dir.File("returns.csv");
+    public string WeightsCsv => _harness.File("weights.csv");
 
-    public string WeightsCsv => _dir.File("weights.csv");
-
-    public string File(string relative) => _dir.File(relative);
+    public string File(string relative) => _harness.File(relative);
 
     public string Write(string relative, string text)
     {
-        var path = _dir.File(relative);
+        var path = _harness.File(relative);
         System.IO.File.WriteAllText(path, text);
         return path;
     }
@@ -98,15 +89,9 @@ internal sealed class RiskFixtureRoot : IDisposable
         System.IO.File.WriteAllText(path, sb.ToString());
     }
 
-    public (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = CliApp.Run(args, stdout, stderr, Root);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    public (int Code, string Out, string Err) Run(params string[] args) => _harness.Run(args);
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _harness.Dispose();
 
     public static void Close(double expected, double actual, double rel = 1e-9, double abs = 1e-12, string? what = null)
     {
