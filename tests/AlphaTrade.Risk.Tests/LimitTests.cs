@@ -283,6 +283,22 @@ public class LimitTests
     }
 
     [Fact]
+    public void RiskModel_FromBarReturns_ScalesToOneDayAndPricesGaussianVar()
+    {
+        var cols = Reference.Columns();
+        var symbols = Reference.Root.GetProperty("symbols").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var sample = Reference.Root.GetProperty("sample_cov").Matrix();
+
+        // The fixture's returns are daily: one bar a day; as hourly bars (7 a session) the daily covariance is 7×.
+        var daily = RiskModel.FromBarReturns(symbols, cols, Core.Time.TimeFrame.Daily);
+        var hourly = RiskModel.FromBarReturns(symbols, cols, Core.Time.TimeFrame.Hourly);
+        double[] values = [200_000, -50_000, 0, 0, 0, 100_000, 0, 0];
+        double q = DenseMath.Quadratic(sample, values);
+        Reference.Close(1.6448536269514722 * Math.Sqrt(q), daily.DailyVar(values, 0.95), rel: 1e-12);
+        Reference.Close(Math.Sqrt(7.0) * daily.DailyVar(values, 0.95), hourly.DailyVar(values, 0.95), rel: 1e-12);
+    }
+
+    [Fact]
     public void MaxVar_SymbolOutsideModel_Rejected()
     {
         var rm = Manager(Loose);

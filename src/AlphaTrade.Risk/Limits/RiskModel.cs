@@ -1,4 +1,5 @@
 using AlphaTrade.Core.Ports;
+using AlphaTrade.Core.Time;
 using MathNet.Numerics.Distributions;
 
 namespace AlphaTrade.Risk.Limits;
@@ -35,6 +36,14 @@ public sealed class RiskModel
 
         _covariance = (double[,])dailyCovariance.Clone();
     }
+
+    /// <summary>
+    /// A model from per-bar returns of <paramref name="symbols"/> (one column each, oldest first): the covariance by
+    /// <paramref name="method"/>, scaled to one day with the bars per session of <paramref name="timeFrame"/>.
+    /// </summary>
+    public static RiskModel FromBarReturns(IReadOnlyList<string> symbols, IReadOnlyList<double[]> barReturns, TimeFrame timeFrame,
+        CovarianceMethod method = CovarianceMethod.Sample) =>
+        new(symbols, Covariance.Scale(Covariance.Estimate(barReturns, method), Annualization.PeriodsPerDay(timeFrame)));
 
     /// <summary>Symbols in covariance order.</summary>
     public IReadOnlyList<string> Symbols { get; }
