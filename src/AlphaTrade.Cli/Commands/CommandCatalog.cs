@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return DataCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
+        yield return BacktestCommand.Create(ctx);
+        yield return ReportCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
         yield return PortfolioCommand.Create(ctx);
         yield return RiskCommand.Create(ctx);
