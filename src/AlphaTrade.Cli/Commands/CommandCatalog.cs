@@ -10,7 +10,11 @@ internal static class CommandCatalog
         yield return DataCommand.Create(ctx);
         yield return IndicatorsCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
+        yield return BacktestCommand.Create(ctx);
+        yield return ReportCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
+        yield return PortfolioCommand.Create(ctx);
+        yield return RiskCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }
