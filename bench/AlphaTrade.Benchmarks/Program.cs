@@ -25,7 +25,45 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "engine")
+        {
+            Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary>
+    /// CPU time per call of <see cref="EngineBenchmarks"/> (min and median of <paramref name="reps"/> calls after one warm-up
+    /// call): on a shared machine the fastest calls are the ones that waited least for a core or a cache.
+    /// </summary>
+    private static void Engine(int reps)
+    {
+        foreach (var crossover in new[] { "10/30", "50/200" })
+        {
+            var b = new EngineBenchmarks { Crossover = crossover };
+            b.Setup();
+            foreach (var (name, run, units) in new (string, Action, string)[]
+                     {
+                         ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"), ("Align", () => b.Align(), "cells"),
+                     })
+            {
+                run();
+                var ms = new double[reps];
+                for (int i = 0; i < reps; i++)
+                {
+                    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                    run();
+                    ms[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+                }
+
+                Array.Sort(ms);
+                long n = units == "bars" ? EngineBenchmarks.Bars : EngineBenchmarks.Cells;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{crossover,-7} {name,-12} cpu min {ms[0],7:F1} ms  median {ms[reps / 2],7:F1} ms  {n / ms[0] / 1e3,6:F1} M {units}/s (min)  {n / ms[reps / 2] / 1e3,6:F1} M {units}/s (median)"));
+            }
+        }
     }
 
     private static void Each()

@@ -8,7 +8,7 @@ public sealed class AlignedBarsTests
 {
     private static List<BarSeries> GappyMarket(int seed)
     {
-        var starts = BarStarts(new DateOnly(2024, 3, 1), 12);
+        var starts = BarStarts(new DateOnly(2024, 3, 1), 30); // 780 steps: the feed transposes 256 at a time
         var rng = new Random(seed);
         var list = new List<BarSeries>();
         for (int i = 0; i < 7; i++)
@@ -71,5 +71,49 @@ public sealed class AlignedBarsTests
 
         Assert.Equal(row, aligned.Rows);
         Assert.True(row > 50);
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void Feed_GappySeries_DeliversEveryBarOnceInTimeAndSymbolOrder(int seed, bool window)
+    {
+        // Independent reference: every bar in the window, grouped by start time, symbols in id order.
+        var market = GappyMarket(seed);
+        long from = window ? Et(5, 11, 0, month: 3) : long.MinValue;
+        long to = window ? Et(28, 14, 0, month: 3) : long.MaxValue;
+        var expected = market
+            .SelectMany((s, id) => Enumerable.Range(0, s.Count).Select(k => (Id: id, Bar: s[k])))
+            .Where(x => x.Bar.TimeUtcTicks >= from && x.Bar.TimeUtcTicks < to)
+            .GroupBy(x => x.Bar.TimeUtcTicks)
+            .OrderBy(g => g.Key)
+            .ToList();
+        var feed = new BarSeriesFeed(market, window ? new DateTime(from, DateTimeKind.Utc) : null, window ? new DateTime(to, DateTimeKind.Utc) : null);
+        Assert.Equal(expected.Sum(g => g.Count()), feed.RemainingBars);
+        var slice = new BarSlice(market.Count);
+        long delivered = 0;
+        foreach (var step in expected)
+        {
+            Assert.True(feed.TryPeekNextStart(out long next));
+            Assert.Equal(step.Key, next);
+            Assert.True(feed.TryReadNext(slice));
+            Assert.Equal(step.Key, slice.StartUtcTicks);
+            Assert.Equal(step.Select(x => x.Id).Order().ToArray(), slice.Symbols.ToArray());
+            foreach (var (id, bar) in step)
+            {
+                Assert.Equal(bar.Open, slice.Open[id]);
+                Assert.Equal(bar.High, slice.High[id]);
+                Assert.Equal(bar.Low, slice.Low[id]);
+                Assert.Equal(bar.Close, slice.Close[id]);
+                Assert.Equal(bar.Volume, slice.Volume[id]);
+            }
+
+            delivered += step.Count();
+            Assert.Equal(expected.Sum(g => g.Count()) - delivered, feed.RemainingBars);
+        }
+
+        Assert.False(feed.TryReadNext(slice));
+        Assert.False(feed.TryPeekNextStart(out _));
+        Assert.True(expected.Count > 300);
     }
 }

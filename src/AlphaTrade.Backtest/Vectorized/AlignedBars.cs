@@ -94,7 +94,7 @@ public sealed class AlignedBars
             hi[s] = to == long.MaxValue ? series[s].Count : series[s].LowerBound(to);
         }
 
-        long[] times = UnionOfTimes(series, lo, hi);
+        long[] times = BarSeriesFeed.UnionOfTimes(series, lo, hi);
         int rows = times.Length;
         long cells = (long)rows * n;
         if (cells > Array.MaxLength)
@@ -152,50 +152,5 @@ public sealed class AlignedBars
         }
 
         return new AlignedBars(feed.Symbols, feed.TimeFrame, times, open, high, low, close, volume, flags, present);
-    }
-
-    /// <summary>The distinct bar starts of every series within its [lo, hi) range, ascending.</summary>
-    private static long[] UnionOfTimes(IReadOnlyList<BarSeries> series, int[] lo, int[] hi)
-    {
-        int n = series.Count;
-        var first = series[0].Time[lo[0]..hi[0]];
-        bool same = true;
-        for (int s = 1; s < n && same; s++)
-        {
-            same = series[s].Time[lo[s]..hi[s]].SequenceEqual(first);
-        }
-
-        if (same)
-        {
-            return first.ToArray();
-        }
-
-        var cursor = (int[])lo.Clone();
-        var union = new List<long>(hi.Max());
-        while (true)
-        {
-            long next = long.MaxValue;
-            for (int s = 0; s < n; s++)
-            {
-                if (cursor[s] < hi[s])
-                {
-                    next = Math.Min(next, series[s].Time[cursor[s]]);
-                }
-            }
-
-            if (next == long.MaxValue)
-            {
-                return [.. union];
-            }
-
-            union.Add(next);
-            for (int s = 0; s < n; s++)
-            {
-                if (cursor[s] < hi[s] && series[s].Time[cursor[s]] == next)
-                {
-                    cursor[s]++;
-                }
-            }
-        }
     }
 }
