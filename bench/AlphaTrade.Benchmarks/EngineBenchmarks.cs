@@ -24,6 +24,7 @@ public class EngineBenchmarks
     private List<BarSeries> _bars = [];
     private AlignedBars _aligned = null!;
     private double[] _weights = [];
+    private double[] _zero = [];
     private SmaCrossoverParameters _p = null!;
 
     /// <summary>Fast/slow average lengths, bars.</summary>
@@ -53,6 +54,7 @@ public class EngineBenchmarks
         _aligned = AlignedBars.Create(_bars);
         Cells = _aligned.Cells;
         _weights = SmaCrossoverStrategy.TargetWeights(_aligned, _p);
+        _zero = new double[_weights.Length];
         Console.WriteLine($"// {_bars.Count} symbols, {Bars} bars, {Cells} cells; event fills {EventDriven().Fills.Count}, vectorized fills {Vectorized().Fills.Count}");
     }
 
@@ -72,6 +74,18 @@ public class EngineBenchmarks
     {
         Bars = _aligned,
         TargetWeights = _weights,
+        Calendar = NyseCalendar.Instance,
+        Costs = CostOptions.Default,
+        Venue = new VenueOptions { ParticipationCap = null },
+        StrategyName = _p.Name,
+    });
+
+    /// <summary>The vectorized engine's per-cell loop alone: a zero weight matrix (no order, no position).</summary>
+    [Benchmark]
+    public RunResult VectorizedNoTrades() => VectorizedBacktester.Run(new VectorizedSpec
+    {
+        Bars = _aligned,
+        TargetWeights = _zero,
         Calendar = NyseCalendar.Instance,
         Costs = CostOptions.Default,
         Venue = new VenueOptions { ParticipationCap = null },

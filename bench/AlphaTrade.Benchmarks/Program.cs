@@ -46,7 +46,8 @@ public static class Program
             b.Setup();
             foreach (var (name, run, units) in new (string, Action, string)[]
                      {
-                         ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"), ("Align", () => b.Align(), "cells"),
+                         ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"),
+                         ("VecNoTrades", () => b.VectorizedNoTrades(), "cells"), ("Align", () => b.Align(), "cells"),
                      })
             {
                 run();
