@@ -217,4 +217,19 @@ public class BacktestCommandTests
             "error: --engine vectorized: strategy sma_crossover sizes in fixed shares, which a target-weight matrix cannot express; use --engine event or sizing: target_weight",
             Assert.Single(Lines(r.Err)));
     }
+
+    [Theory]
+    [InlineData("backtest", "--strategy", "--config", "--engine")]
+    [InlineData("report", "RESULTS_DIR")]
+    public void Help_BacktestAndReport_DescribeTheirOptions(string command, params string[] expected)
+    {
+        using var h = Harness();
+        var r = h.Run(command, "--help");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("Usage:", r.Out, StringComparison.Ordinal);
+        foreach (var e in expected)
+        {
+            Assert.Contains(e, r.Out, StringComparison.Ordinal);
+        }
+    }
 }
