@@ -42,7 +42,7 @@ internal sealed class BacktestRunner
         var market = LoadMarket(cancellationToken);
         if (market.Series.Count == 0 || market.BarCount == 0)
         {
-            throw new InputException($"no bars for the universe between {Describe(plan.Start)} and {Describe(plan.End)} in {_ctx.Display(market.SourceDirectory)}");
+            throw new InputException($"no bars for the universe from {Describe(plan.Start, "the first bar")} to {Describe(plan.End, "the last bar")} in {_ctx.Display(market.SourceDirectory)}; choose --start/--end inside the data");
         }
 
         CheckFingerprints(market);
@@ -243,5 +243,5 @@ internal sealed class BacktestRunner
         return sb.ToString();
     }
 
-    private static string Describe(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", C) : "the first/last bar";
+    private static string Describe(DateOnly? d, string otherwise) => d is { } x ? x.ToString("yyyy-MM-dd", C) : otherwise;
 }
