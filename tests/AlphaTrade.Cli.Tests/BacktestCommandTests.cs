@@ -232,4 +232,14 @@ public class BacktestCommandTests
             Assert.Contains(e, r.Out, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Backtest_PeriodWithoutBars_ExitsTwoSayingSo()
+    {
+        using var h = Harness();
+        var r = h.Run("backtest", "--start", "2030-01-02");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("error: no bars for the universe from 2030-01-02 to the last bar in data/sample; choose --start/--end inside the data", r.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(h.File("results")));
+    }
 }
