@@ -6,11 +6,11 @@ namespace AlphaTrade.Optimization.WalkForward;
 /// <summary>
 /// Cuts a bar timeline into walk-forward folds.
 /// <para>
-/// Calendar units (M, W, D): the origin is midnight UTC of the first bar's date. The first test window starts at
-/// origin + train; fold k's test window starts at that point + k·step and ends test later; every boundary is
-/// computed from its anchor (never by repeated addition, so month-end clamping cannot drift). A boundary becomes the
-/// index of the first bar at or after it. Rolling training windows cover [test start − train, test start), expanding
-/// ones [origin, test start). Bars unit (B): the same with bar indices, origin 0.
+/// Calendar units (M, W, D): the origin is midnight UTC of the first bar's date. Fold k's test window is
+/// [origin + train + k·step, origin + train + k·step + test), its rolling training window
+/// [origin + k·step, test start), an expanding one [origin, test start). Every boundary is computed from the origin
+/// (months added first, then days; never by repeated addition, so month-end clamping cannot drift) and becomes the
+/// index of the first bar at or after it. Bars unit (B): the same in bar indices, origin 0.
 /// </para>
 /// <para>
 /// Folds run while a test window starts before the last bar; the final test window is cut at the end of the data,
@@ -96,17 +96,16 @@ public static class WalkForwardSplitter
         if (n > 0)
         {
             var origin = new DateTime(times[0], DateTimeKind.Utc).Date;
-            var firstTest = spec.Train.AddTo(origin, 1);
             long last = times[n - 1];
             for (int k = 0; ; k++)
             {
-                var testStart = spec.Step.AddTo(firstTest, k);
+                var testStart = Offset(origin, (spec.Train, 1), (spec.Step, k));
                 if (testStart.Ticks > last)
                 {
                     break;
                 }
 
-                var testEnd = spec.Test.AddTo(testStart, 1);
+                var testEnd = Offset(origin, (spec.Train, 1), (spec.Step, k), (spec.Test, 1));
                 int ts = LowerBound(times, testStart.Ticks);
                 int te = LowerBound(times, testEnd.Ticks);
                 if (te <= ts)
@@ -114,13 +113,9 @@ public static class WalkForwardSplitter
                     continue;
                 }
 
-                int trs = 0;
-                if (spec.Mode == WalkForwardMode.Rolling)
-                {
-                    var trainStart = spec.Train.AddTo(testStart, -1);
-                    trs = LowerBound(times, Math.Max(trainStart.Ticks, origin.Ticks));
-                }
-
+                int trs = spec.Mode == WalkForwardMode.Rolling
+                    ? LowerBound(times, Offset(origin, (spec.Train, 1), (spec.Step, k), (spec.Train, -1)).Ticks)
+                    : 0;
                 folds.Add(MakeFold(folds.Count, trs, ts, te, spec, option));
             }
         }
@@ -133,6 +128,36 @@ public static class WalkForwardSplitter
         }
 
         return folds;
+    }
+
+    /// <summary>
+    /// origin + Σ multiple·length, months first, then days (weeks are 7 days), always from the origin: boundaries
+    /// never drift with month-end clamping (data from 31 January with 1-month steps gives 29 February, 31 March,
+    /// 30 April, ...).
+    /// </summary>
+    private static DateTime Offset(DateTime origin, params ReadOnlySpan<(WindowLength Length, int Multiple)> terms)
+    {
+        int months = 0;
+        long days = 0;
+        foreach (var (length, multiple) in terms)
+        {
+            switch (length.Unit)
+            {
+                case WindowUnit.Months:
+                    months = checked(months + (length.Count * multiple));
+                    break;
+                case WindowUnit.Weeks:
+                    days = checked(days + (7L * length.Count * multiple));
+                    break;
+                case WindowUnit.Days:
+                    days = checked(days + ((long)length.Count * multiple));
+                    break;
+                default:
+                    throw new InvalidOperationException("Bars are not a calendar unit.");
+            }
+        }
+
+        return origin.AddMonths(months).AddTicks(checked(days * TimeSpan.TicksPerDay));
     }
 
     private static WalkForwardFold MakeFold(int index, int trainStart, int testStart, int testEnd, WalkForwardSpec spec, string option)

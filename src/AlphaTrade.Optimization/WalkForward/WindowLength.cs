@@ -64,15 +64,6 @@ public readonly record struct WindowLength(int Count, WindowUnit Unit)
         return new WindowLength(count, unit.Value);
     }
 
-    /// <summary>Moves a UTC time by <paramref name="multiple"/> times this (calendar) length.</summary>
-    internal DateTime AddTo(DateTime time, int multiple) => Unit switch
-    {
-        WindowUnit.Months => time.AddMonths(checked(Count * multiple)),
-        WindowUnit.Weeks => time.AddTicks(checked(TimeSpan.TicksPerDay * 7L * Count * multiple)),
-        WindowUnit.Days => time.AddTicks(checked(TimeSpan.TicksPerDay * Count * multiple)),
-        _ => throw new InvalidOperationException("Bars are not a calendar unit."),
-    };
-
     /// <summary><c>12M</c>, <c>6W</c>, <c>20D</c> or <c>500B</c>.</summary>
     public override string ToString() => Count.ToString(CultureInfo.InvariantCulture) + Unit switch
     {
