@@ -84,6 +84,19 @@ public static class ConfigLoader
         return Load(rootDirectory, env);
     }
 
+    /// <summary>Loads a universe file other than the configured one (e.g. <c>--universe my_symbols.yaml</c>).</summary>
+    public static TradingUniverse LoadUniverse(string path, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{displayName}: file not found; expected a universe YAML like config/symbols.yaml");
+        }
+
+        var doc = ReadFile(path, displayName);
+        return SettingsBinder.BindUniverse(new ConfigNode(doc.File, string.Empty, doc.Map));
+    }
+
     private sealed record Doc(string File, YamlMappingNode Map);
 
     private static Doc ReadMapping(string configDir, string fileName)
@@ -100,6 +113,11 @@ public static class ConfigLoader
             return new Doc(display, new YamlMappingNode());
         }
 
+        return ReadFile(path, display);
+    }
+
+    private static Doc ReadFile(string path, string display)
+    {
         try
         {
             using var reader = new StreamReader(path);

@@ -50,8 +50,8 @@ internal static class SettingsBinder
         var s = root.Section("sample");
         var sample = new SampleSettings(
             s.Int("seed", 42, 0, int.MaxValue),
-            s.Date("start", new DateOnly(2023, 1, 3))!.Value,
-            s.Date("end", new DateOnly(2024, 12, 31))!.Value);
+            s.Date("start", new DateOnly(2024, 1, 2))!.Value,
+            s.Date("end", new DateOnly(2025, 12, 31))!.Value);
         if (sample.End < sample.Start)
         {
             throw s.Error("end", null, $"{sample.End:yyyy-MM-dd} is before sample.start {sample.Start:yyyy-MM-dd}");
