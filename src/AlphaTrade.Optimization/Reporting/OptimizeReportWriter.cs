@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AlphaTrade.Core.IO;
 using AlphaTrade.Optimization.Overfitting;
 using AlphaTrade.Optimization.Parameters;
 using AlphaTrade.Optimization.Sweeps;
@@ -15,6 +16,8 @@ namespace AlphaTrade.Optimization.Reporting;
 /// </summary>
 public static class OptimizeReportWriter
 {
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>File name of the per-configuration table.</summary>
     public const string CsvFileName = "optimize.csv";
 
@@ -34,9 +37,9 @@ public static class OptimizeReportWriter
             Path.Combine(runDirectory, CsvFileName),
             Path.Combine(runDirectory, JsonFileName),
             Path.Combine(runDirectory, HtmlFileName));
-        AtomicFile.WriteAllText(files.Csv, Csv(report));
-        AtomicFile.WriteAllText(files.Json, Json(report));
-        AtomicFile.WriteAllText(files.Html, OptimizeReportHtml.Render(report));
+        AtomicFile.Write(files.Csv, Utf8NoBom.GetBytes(Csv(report)));
+        AtomicFile.Write(files.Json, Utf8NoBom.GetBytes(Json(report)));
+        AtomicFile.Write(files.Html, Utf8NoBom.GetBytes(OptimizeReportHtml.Render(report)));
         return files;
     }
 
