@@ -184,7 +184,7 @@ public class OptimizationReportTests
         using var doc = JsonDocument.Parse(OptimizeReportWriter.Json(report));
         var root = doc.RootElement;
         Assert.Equal(
-            ["run_id", "strategy", "data", "objective", "periods_per_year", "parameters", "constraint", "configurations", "chosen", "deflated_sharpe", "pbo", "walk_forward", "top", "failures"],
+            ["run_id", "strategy", "data", "objective", "periods_per_year", "parameters", "constraint", "configurations", "chosen", "deflated_sharpe", "pbo", "walk_forward", "top", "failures", "grid"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         var a = report.Analysis!;
         Assert.Equal(a.Chosen.Index, root.GetProperty("chosen").GetProperty("index").GetInt32());
@@ -201,6 +201,23 @@ public class OptimizationReportTests
         Assert.Equal(10, root.GetProperty("top").GetArrayLength());
         Assert.Equal(1, root.GetProperty("failures").GetArrayLength());
         Assert.Equal(1, root.GetProperty("configurations").GetProperty("failed").GetInt32());
+        var grid = root.GetProperty("grid");
+        Assert.Equal(report.Sweep.Outcomes.Count, grid.GetArrayLength());
+        for (int i = 0; i < grid.GetArrayLength(); i++)
+        {
+            var o = report.Sweep.Outcomes[i];
+            Assert.Equal(i, grid[i].GetProperty("index").GetInt32());
+            Assert.Equal(o.Parameters.GetInt32("slow"), grid[i].GetProperty("parameters").GetProperty("slow").GetInt32());
+            Assert.Equal(o.Succeeded ? "ok" : "failed", grid[i].GetProperty("status").GetString());
+            if (o.Succeeded)
+            {
+                Assert.Equal(o.Objective, grid[i].GetProperty("objective").GetDouble());
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, grid[i].GetProperty("objective").ValueKind);
+            }
+        }
     }
 
     [Fact]

@@ -81,7 +81,10 @@ public static class OptimizeReportWriter
         return sb.ToString();
     }
 
-    /// <summary>The JSON text (indented, keys in a fixed order, non-finite numbers as null).</summary>
+    /// <summary>
+    /// The JSON text (indented, keys in a fixed order, non-finite numbers as null): the run, the chosen configuration,
+    /// DSR, PBO, walk-forward, the top 10, failures, and the whole grid (index, parameters, status, objective).
+    /// </summary>
     public static string Json(OptimizeReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -185,6 +188,19 @@ public static class OptimizeReportWriter
                 w.WriteNumber("failures_not_listed", failures.Count - 100);
             }
 
+            // The whole grid, compactly (the metrics of every configuration are in optimize.csv).
+            w.WriteStartArray("grid");
+            foreach (var o in report.Sweep.Outcomes)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("index", o.Index);
+                Parameters(w, o.Parameters);
+                w.WriteString("status", o.Succeeded ? "ok" : "failed");
+                Number(w, "objective", o.Objective);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
