@@ -95,8 +95,10 @@ public sealed class ParameterGrid
     /// </summary>
     /// <param name="constraint">Keeps a configuration when true (e.g. <c>fast &lt; slow</c>); null keeps all.</param>
     /// <param name="maxConfigurations">The cap on the configurations returned.</param>
-    public IReadOnlyList<ParameterSet> Enumerate(Func<ParameterSet, bool>? constraint = null, int maxConfigurations = DefaultMaxConfigurations)
+    /// <param name="constraintDescription">How error messages name the constraint (default "the constraint").</param>
+    public IReadOnlyList<ParameterSet> Enumerate(Func<ParameterSet, bool>? constraint = null, int maxConfigurations = DefaultMaxConfigurations, string? constraintDescription = null)
     {
+        string what = constraintDescription ?? "the constraint";
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConfigurations, 1);
         long raw = RawCount;
         if (constraint is null && raw > maxConfigurations)
@@ -144,12 +146,12 @@ public sealed class ParameterGrid
 
         if (kept > maxConfigurations)
         {
-            throw new InputException(Invariant($"optimize: the constraint leaves {kept:N0} of the grid's {raw:N0} configurations, more than the cap of {maxConfigurations:N0}; narrow the --param ranges or raise the cap"));
+            throw new InputException(Invariant($"optimize: {what} leaves {kept:N0} of the grid's {raw:N0} configurations, more than the cap of {maxConfigurations:N0}; narrow the --param ranges or raise the cap"));
         }
 
         if (kept == 0)
         {
-            throw new InputException(Invariant($"optimize: the constraint leaves none of the grid's {raw:N0} configurations"));
+            throw new InputException(Invariant($"optimize: {what} leaves none of the grid's {raw:N0} configurations"));
         }
 
         return result;
