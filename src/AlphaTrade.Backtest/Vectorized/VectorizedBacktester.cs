@@ -184,7 +184,7 @@ public static class VectorizedBacktester
                 }
 
                 count++;
-                if (inSession && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
+                if (inSession && _pricing.TracksStatistics && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
                 {
                     _pricing.Observe(s, high[at], low[at], close[at], volume[at]);
                 }
@@ -221,7 +221,7 @@ public static class VectorizedBacktester
                 return;
             }
 
-            long target = TargetSizing.Shares(weight, _ledger.Equity, _ledger.MarkPrice(s));
+            long target = TargetSizing.Shares(weight, _ledger.EquityEstimate(), _ledger.Mark(s));
             long delta = target - (_ledger.StrategyQuantity(0, s) + _working[s]);
             if (delta == 0)
             {

@@ -30,6 +30,9 @@ internal sealed class FillPricing
 
     public int BarsPerSession { get; }
 
+    /// <summary>True when the slippage model reads bar statistics (only then are bars observed).</summary>
+    public bool TracksStatistics => _stats is not null;
+
     /// <summary>True when the bar may trade: volume, finite positive prices, no synthetic/outlier/extended-hours flag.</summary>
     public static bool IsTradable(double open, double high, double low, double close, double volume, BarFlags flags) =>
         volume > 0 && open > 0 && high > 0 && low > 0 && close > 0 && double.IsFinite(open + high + low + close)

@@ -161,7 +161,7 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
             Compact();
         }
 
-        if (slice.InSession)
+        if (slice.InSession && _pricing.TracksStatistics)
         {
             var ids = slice.Symbols;
             for (int i = 0; i < ids.Length; i++)

@@ -28,6 +28,7 @@ public sealed record Fill
         Commission = commission;
         Fees = fees;
         TimeUtcTicks = timeUtcTicks;
+        Notional = decimal.Round(quantity * price, 2, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The order filled.</summary>
@@ -58,7 +59,7 @@ public sealed record Fill
     public DateTime TimeUtc => new(TimeUtcTicks, DateTimeKind.Utc);
 
     /// <summary>Trade value: quantity × price rounded to the cent (half away from zero), as a confirmation shows it.</summary>
-    public decimal Notional => decimal.Round(Quantity * Price, 2, MidpointRounding.AwayFromZero);
+    public decimal Notional { get; }
 
     /// <summary>Quantity with sign: positive for a buy, negative for a sell.</summary>
     public long SignedQuantity => Side == OrderSide.Buy ? Quantity : -Quantity;

@@ -141,6 +141,7 @@ internal sealed class CsvBarParser
         return new LoadResult(_path, series, rowsRead, skipped, messages, format);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (long RowsRead, long Skipped, List<string> Messages) ParseRows(BarSeries series)
     {
         var messages = new List<string>();
@@ -212,6 +213,7 @@ internal sealed class CsvBarParser
         return (rowsRead, skipped, messages);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseRow(ReadOnlySpan<byte> line, Span<double> values, out long utc)
     {
         utc = 0;
@@ -355,6 +357,7 @@ internal sealed class CsvBarParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryToUtc(ref ParsedTimestamp ts, int f, ReadOnlySpan<byte> field, out long utc)
     {
         var problem = _times.Resolve(in ts, out utc);
@@ -366,7 +369,7 @@ internal sealed class CsvBarParser
     private bool TryReadNumberSlow(ReadOnlySpan<byte> field, BarColumn role, int f, out double value)
     {
         bool optional = role is BarColumn.Vwap or BarColumn.TradeCount;
-        if (Utf8Decimal.TryParseSlow(field, out value))
+        if (Utf8Decimal.TryParseSlow(field, out value) || TryParseDecimalComma(field, out value))
         {
             return optional || double.IsFinite(value) || Fail(RowProblem.NotFinite, f, field);
         }
@@ -379,6 +382,24 @@ internal sealed class CsvBarParser
         }
 
         return Fail(trimmed.IsEmpty ? RowProblem.EmptyNumber : RowProblem.NotNumber, f, field);
+    }
+
+    /// <summary>
+    /// In a file not delimited by commas, "1,25" is a decimal comma (European exports): read it as 1.25.
+    /// </summary>
+    private bool TryParseDecimalComma(ReadOnlySpan<byte> field, out double value)
+    {
+        value = 0;
+        int comma = field.IndexOf((byte)',');
+        if (_layout.Delimiter == (byte)',' || comma < 0 || field.Length > 64 || field[(comma + 1)..].Contains((byte)',') || field.Contains((byte)'.'))
+        {
+            return false;
+        }
+
+        Span<byte> copy = stackalloc byte[field.Length];
+        field.CopyTo(copy);
+        copy[comma] = (byte)'.';
+        return Utf8Decimal.TryParse(copy, out value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -606,6 +627,7 @@ internal sealed class CsvBarParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLine(out int start, out int length)
     {
         while (true)

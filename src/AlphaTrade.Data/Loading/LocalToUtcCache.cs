@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaTrade.Data.Loading;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class LocalToUtcCache
     public LocalToUtcCache(ExchangeTimeZone zone) => _zone = zone;
 
     /// <summary>UTC ticks of local <paramref name="localTicks"/>; the converter's exceptions pass through.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long ToUtc(long localTicks)
     {
         long day = localTicks / TimeSpan.TicksPerDay;

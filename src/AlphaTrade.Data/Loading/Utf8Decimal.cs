@@ -40,6 +40,7 @@ internal static class Utf8Decimal
     /// is its length. False when the prefix has no digit or is beyond the exact range (the caller then falls back to
     /// <see cref="TryParseSlow"/> on the whole field).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFastPrefix(ReadOnlySpan<byte> text, out double value, out int consumed)
     {
         value = 0;

@@ -70,6 +70,7 @@ internal sealed class Utf8Timestamp
     private bool _cachedMonthFirst;
 
     /// <summary>Parses a date with optional time and zone; false when <paramref name="text"/> is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<byte> text, out ParsedTimestamp result)
     {
         if (text.Length >= 19 && text[4] == (byte)'-' && text[7] == (byte)'-' && text[13] == (byte)':' && text[16] == (byte)':'
@@ -85,6 +86,7 @@ internal sealed class Utf8Timestamp
     /// Fast path for the common fixed layout <c>yyyy-MM-ddTHH:mm:ss</c> followed by nothing, <c>Z</c> or <c>±hh:mm</c>;
     /// false (try the general parser) for anything else.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseIsoFixed(ReadOnlySpan<byte> text, out ParsedTimestamp result)
     {
         result = default;
@@ -145,6 +147,7 @@ internal sealed class Utf8Timestamp
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseGeneral(ReadOnlySpan<byte> text, out ParsedTimestamp result)
     {
         result = default;
@@ -185,6 +188,7 @@ internal sealed class Utf8Timestamp
     /// Parses the leading date of <paramref name="text"/>, stopping at the first byte that cannot continue it;
     /// <paramref name="consumed"/> is its length. Uses and refreshes the one-date cache.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParseDate(ReadOnlySpan<byte> text, out long dayTicks, out int consumed, out bool monthFirst)
     {
         int len = _cachedDateLength;
@@ -220,6 +224,7 @@ internal sealed class Utf8Timestamp
     /// <summary>
     /// Parses <c>H:mm[:ss[.f…]][ AM|PM][zone]</c> filling all of <paramref name="text"/>; ticks since midnight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimeAndZone(ReadOnlySpan<byte> text, out long ticks, out int offsetMinutes, out TimestampZone zone)
     {
         ticks = 0;

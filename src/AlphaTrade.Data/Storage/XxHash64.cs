@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Data.Storage;
 
@@ -52,6 +53,7 @@ internal sealed class XxHash64
     }
 
     /// <summary>Feeds bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> data)
     {
         _totalLength += (ulong)data.Length;

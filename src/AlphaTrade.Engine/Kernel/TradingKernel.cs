@@ -553,7 +553,7 @@ public sealed class TradingKernel : IOrderEventSink
                 return null;
             }
 
-            long target = TargetSizing.Shares(weight, ledger.Equity, ledger.MarkPrice(symbolId));
+            long target = TargetSizing.Shares(weight, ledger.EquityEstimate(), ledger.Mark(symbolId));
             return SetTargetShares(symbolId, target);
         }
 

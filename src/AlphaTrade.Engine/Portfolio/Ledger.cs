@@ -34,6 +34,8 @@ public sealed class Ledger : IPortfolioView
     private long _version;
     private long _equityVersion = -1;
     private decimal _equity;
+    private long _estimateVersion = -1;
+    private double _estimate;
 
     /// <summary>Creates the books of an account holding <paramref name="initialCapital"/> in cash.</summary>
     public Ledger(SymbolTable symbols, IReadOnlyList<string> strategies, decimal initialCapital)
@@ -144,9 +146,14 @@ public sealed class Ledger : IPortfolioView
         }
     }
 
-    /// <summary>Cash plus positions at the double marks: the per-bar valuation (no decimal work).</summary>
+    /// <summary>Cash plus positions at the double marks: the per-bar valuation (no decimal work; cached until something changes).</summary>
     public double EquityEstimate()
     {
+        if (_estimateVersion == _version)
+        {
+            return _estimate;
+        }
+
         double e = _cashDouble;
         var q = _qty;
         var m = _mark;
@@ -155,7 +162,26 @@ public sealed class Ledger : IPortfolioView
             e += q[s] * m[s];
         }
 
+        _estimate = e;
+        _estimateVersion = _version;
         return e;
+    }
+
+    /// <summary>Account shares plus <paramref name="working"/> shares, valued at the double marks, summed in absolute value.</summary>
+    internal double GrossEstimate(ReadOnlySpan<long> working, int skip)
+    {
+        double g = 0;
+        var q = _qty;
+        var m = _mark;
+        for (int s = 0; s < q.Length; s++)
+        {
+            if (s != skip)
+            {
+                g += Math.Abs(q[s] + working[s]) * m[s];
+            }
+        }
+
+        return g;
     }
 
     /// <summary>Account shares in <paramref name="symbolId"/>.</summary>

@@ -55,12 +55,21 @@ public static class BuyingPower
             return null;
         }
 
-        decimal price = request.LimitPrice ?? request.StopPrice ?? ledger.MarkPrice(symbolId);
-        if (price <= 0m)
+        decimal leverage = intraday ? policy.IntradayLeverage : policy.OvernightLeverage;
+        double priceEstimate = request.LimitPrice is { } lp ? (double)lp : request.StopPrice is { } sp ? (double)sp : ledger.Mark(symbolId);
+        if (!(priceEstimate > 0))
         {
             return $"no price to value the order: {request.Symbol} has no bar yet";
         }
 
+        // Fast screen in double; the exact decimal check runs only within a hair of the limit.
+        double grossEstimate = (Math.Abs(after) * priceEstimate) + ledger.GrossEstimate(workingQuantity, symbolId);
+        if (grossEstimate <= (double)leverage * ledger.EquityEstimate() * (1 - 1e-9))
+        {
+            return null;
+        }
+
+        decimal price = request.LimitPrice ?? request.StopPrice ?? ledger.MarkPrice(symbolId);
         decimal gross = Math.Abs(after) * price;
         for (int s = 0; s < workingQuantity.Length; s++)
         {
@@ -77,7 +86,6 @@ public static class BuyingPower
         }
 
         decimal equity = ledger.Equity;
-        decimal leverage = intraday ? policy.IntradayLeverage : policy.OvernightLeverage;
         decimal limit = leverage * equity;
         if (equity <= 0m || gross > limit)
         {

@@ -96,8 +96,8 @@ public interface IStrategyContext
     OrderId? SetTargetShares(int symbolId, long targetShares);
 
     /// <summary>
-    /// Like <see cref="SetTargetShares"/> with target = truncate(weight × account equity ÷ last price) (see
-    /// <see cref="TargetSizing"/>); null when nothing needs to trade or the symbol has no price yet.
+    /// Like <see cref="SetTargetShares"/> with target = truncate(weight × account equity ÷ last close), in double
+    /// (see <see cref="TargetSizing"/>); null when nothing needs to trade or the symbol has no price yet.
     /// </summary>
     OrderId? SetTargetWeight(int symbolId, double weight);
 
@@ -105,25 +105,27 @@ public interface IStrategyContext
     void Schedule(long utcTicks, string name);
 }
 
-/// <summary>Turning target weights into whole shares, the same way in every engine.</summary>
+/// <summary>
+/// Turning target weights into whole shares, the same way in every engine. Sizing is a decision, not a money
+/// movement, so it runs in double on the per-bar valuation (<see cref="Portfolio.Ledger.EquityEstimate"/>) and the
+/// bar close: both engines feed it bit-identical inputs and get identical shares.
+/// </summary>
 public static class TargetSizing
 {
-    /// <summary>
-    /// truncate(weight × equity ÷ price) toward zero, in decimal (the weight converted from double exactly as
-    /// <see cref="decimal"/>'s conversion does). 0 for a zero weight or a non-positive price or equity.
-    /// </summary>
-    public static long Shares(double weight, decimal equity, decimal price)
+    /// <summary>truncate(weight × equity ÷ price) toward zero; 0 for a zero weight or a non-positive price or equity.</summary>
+    public static long Shares(double weight, double equity, double price)
     {
-        if (weight == 0 || price <= 0m || equity <= 0m)
-        {
-            return 0;
-        }
-
         if (!double.IsFinite(weight))
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "A target weight must be finite.");
         }
 
-        return (long)decimal.Truncate((decimal)weight * equity / price);
+        if (weight == 0 || !(price > 0) || !(equity > 0))
+        {
+            return 0;
+        }
+
+        double shares = Math.Truncate(weight * equity / price);
+        return shares >= long.MaxValue || shares <= long.MinValue ? throw new OverflowException("Target shares out of range.") : (long)shares;
     }
 }

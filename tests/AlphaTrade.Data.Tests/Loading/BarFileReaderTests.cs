@@ -246,6 +246,18 @@ public sealed class BarFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_SemicolonFileWithDecimalCommas_ReadsDecimals()
+    {
+        // European spreadsheet export: semicolon-delimited, decimal commas.
+        string path = _dir.Write("X_15min.csv", "timestamp;note;open;high;low;close;volume\n2024-01-02 09:30;x;185,25;186;184,5;185,75;1200\n");
+        var s = BarFileReader.Read(path).Series;
+        Assert.Equal(185.25, s.Open[0]);
+        Assert.Equal(184.5, s.Low[0]);
+        Assert.Equal(185.75, s.Close[0]);
+        Assert.Equal(1200, s.Volume[0]);
+    }
+
+    [Fact]
     public void Read_BomAndCrlf_Tolerated()
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(

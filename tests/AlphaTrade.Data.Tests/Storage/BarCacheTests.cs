@@ -42,7 +42,8 @@ public sealed class BarCacheTests : IDisposable
         Assert.Equal(raw, second.SourcePath);
         var files = CacheFiles();
         Assert.Single(files);
-        Assert.Matches("^AAPL_[0-9a-f]{8}_[0-9a-f]{16}\\.parquet$", files[0]);
+        // symbol, options hash, processing hash (zero when bars are loaded as they are), key hash
+        Assert.Matches("^AAPL_[0-9a-f]{8}_00000000_[0-9a-f]{16}\\.parquet$", files[0]);
     }
 
     [Fact]
