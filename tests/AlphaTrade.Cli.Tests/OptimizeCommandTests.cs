@@ -59,6 +59,13 @@ public class OptimizeCommandTests
         Assert.Equal(9, pbo.GetProperty("trials").GetInt32());
         Assert.Equal(9, root.GetProperty("grid").GetArrayLength());
 
+        // Edge notes name exactly the swept parameters whose chosen value is the smallest or largest of its range.
+        var expectedNotes = new[] { ("fast", 1, new[] { "2", "6" }), ("slow", 2, new[] { "10", "30" }) }
+            .Where(x => x.Item3.Contains(rows[best][x.Item2]))
+            .Select(x => $"Note: {x.Item1}={rows[best][x.Item2]} is at the edge of its range ({x.Item3[0]} to {x.Item3[1]}); the optimum may lie outside the grid.")
+            .ToArray();
+        Assert.Equal(expectedNotes, stdout.Split('\n').Where(l => l.StartsWith("Note: ", StringComparison.Ordinal)).ToArray());
+
         var html = File.ReadAllText(h.File("opt/optimize.html"));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("fast=2 slow=10: sharpe", html, StringComparison.Ordinal);

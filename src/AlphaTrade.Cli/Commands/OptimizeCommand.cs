@@ -167,6 +167,17 @@ internal static class OptimizeCommand
         w.WriteLine();
 
         w.WriteLine($"Chosen: {a.Chosen.Parameters}  ({r.Objective.Name} {Num(a.Chosen.Objective)})");
+        foreach (var axis in r.Parameters.Where(p => p.IsNumeric && p.Values.Count > 2))
+        {
+            // A best value on the boundary of a swept range says the optimum may lie outside the grid.
+            var value = a.Chosen.Parameters[axis.Name];
+            ParameterValue lo = axis.Values.Min(), hi = axis.Values.Max();
+            if (value == lo || value == hi)
+            {
+                w.WriteLine($"Note: {axis.Name}={value} is at the edge of its range ({lo} to {hi}); the optimum may lie outside the grid.");
+            }
+        }
+
         if (a.DeflatedSharpe is { } d)
         {
             w.WriteLine(string.Create(c,
