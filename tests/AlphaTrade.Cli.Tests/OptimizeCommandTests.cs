@@ -172,10 +172,9 @@ public class OptimizeCommandTests
     }
 
     [Fact]
-    public void Optimize_EventEngine_MatchesVectorizedWhenTheParticipationCapDoesNotBind()
+    public void Optimize_EventEngine_MatchesVectorizedWithoutParticipationCap()
     {
-        // A cap of the whole bar's volume never binds for these order sizes, so both engines fill alike.
-        using var h = Harness("costs:\n  participation_cap: 1\n");
+        using var h = Harness("costs:\n  participation_cap: 0\n");
         var vec = h.Run("optimize", "--param", "fast=3,5", "--param", "slow=12", "--out", "vec");
         var evt = h.Run("optimize", "--param", "fast=3,5", "--param", "slow=12", "--engine", "event", "--out", "evt");
         Assert.True(vec.Code == 0, vec.Err);
@@ -194,6 +193,64 @@ public class OptimizeCommandTests
         }
     }
 
+    [Fact]
+    public void Optimize_OneConfiguration_EqualsTheBacktestCommandOnTheVectorizedEngine()
+    {
+        using var h = Harness();
+        var bt = h.Run("backtest", "--engine", "vectorized", "--out", "bt");
+        var opt = h.Run("optimize", "--param", "fast=10", "--param", "slow=30", "--out", "opt");
+        Assert.True(bt.Code == 0, bt.Err);
+        Assert.True(opt.Code == 0, opt.Err);
+
+        var equity = File.ReadAllLines(Path.Combine(Assert.Single(Directory.GetDirectories(h.File("bt"))), "equity.csv"))
+            .Skip(1).Select(l => Number(l.Split(',')[1])).ToArray();
+        var returns = equity.Select((e, i) => (e / (i == 0 ? 1_000_000.0 : equity[i - 1])) - 1).ToArray();
+        var csv = File.ReadAllLines(h.File("opt/optimize.csv"));
+        var header = csv[0].Split(',');
+        var row = Assert.Single(csv.Skip(1)).Split(',');
+        double sharpe = Number(row[Array.IndexOf(header, "sharpe")]);
+        double fromBacktest = ReturnMetrics.Sharpe(returns, 252 * 26);
+        Assert.True(Math.Abs(fromBacktest - sharpe) <= 1e-9 * Math.Abs(sharpe), $"backtest equity.csv gives {fromBacktest:R}, optimize {sharpe:R}");
+        Assert.Equal(equity[^1] - 1_000_000.0, Number(row[Array.IndexOf(header, "net_pnl")]), 6);
+    }
+
+    [Fact]
+    public void Optimize_ConfiguredStrategy_KeepsItsUnsweptParameters()
+    {
+        using var h = Harness("backtest:\n  default_strategy: shorty\nstrategies:\n  shorty:\n    type: sma_crossover\n    allow_short: true\n");
+        var configured = h.Run("optimize", "--strategy", "shorty", "--param", "fast=3,5", "--param", "slow=12", "--out", "a");
+        var explicitShort = h.Run("optimize", "--strategy", "sma_crossover", "--param", "fast=3,5", "--param", "slow=12", "--param", "allow_short=true", "--out", "b");
+        var longOnly = h.Run("optimize", "--strategy", "sma_crossover", "--param", "fast=3,5", "--param", "slow=12", "--out", "c");
+        Assert.True(configured.Code == 0, configured.Err);
+        Assert.True(explicitShort.Code == 0, explicitShort.Err);
+        Assert.True(longOnly.Code == 0, longOnly.Err);
+        Assert.Equal(Objectives(h, "b"), Objectives(h, "a"));
+        Assert.NotEqual(Objectives(h, "c"), Objectives(h, "a"));
+        using var doc = JsonDocument.Parse(File.ReadAllText(h.File("a/optimize.json")));
+        Assert.Equal("shorty", doc.RootElement.GetProperty("strategy").GetString());
+
+        static string[] Objectives(CliHarness h, string dir)
+        {
+            var lines = File.ReadAllLines(h.File(dir + "/optimize.csv"));
+            int column = Array.IndexOf(lines[0].Split(','), "objective");
+            return lines.Skip(1).Select(l => l.Split(',')[column]).ToArray();
+        }
+    }
+
+    [Fact]
+    public void Optimize_FixedShareSizing_RunsOnTheEventEngineAndRefusesVectorized()
+    {
+        using var h = Harness("backtest:\n  default_strategy: fixed\nstrategies:\n  fixed:\n    type: sma_crossover\n    sizing: fixed_shares\n    shares: 50\n");
+        var ok = h.Run("optimize", "--strategy", "fixed", "--param", "fast=3,5", "--param", "slow=12", "--out", "opt");
+        Assert.True(ok.Code == 0, ok.Err);
+        Assert.Contains("Using the event-driven engine: strategy fixed sizes in fixed shares", ok.Err, StringComparison.Ordinal);
+        Assert.Contains("event-driven engine", ok.Out, StringComparison.Ordinal);
+
+        var refused = h.Run("optimize", "--strategy", "fixed", "--param", "fast=3,5", "--engine", "vectorized");
+        Assert.Equal(2, refused.Code);
+        Assert.StartsWith("error: --engine vectorized: strategy fixed sizes in fixed shares", refused.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--param 'fast=5:x:5': stop 'x' is not a number", "--param", "fast=5:x:5")]
     [InlineData("--param 'fast=50:5:5': start 50 is greater than stop 5", "--param", "fast=50:5:5")]
@@ -206,7 +263,7 @@ public class OptimizeCommandTests
     [InlineData("--objective 'alpha': unknown objective; expected sharpe,", "--param", "fast=5", "--objective", "alpha")]
     [InlineData("--walk-forward 'train=12X,test=3M': ", "--param", "fast=5", "--walk-forward", "train=12X,test=3M")]
     [InlineData("--engine 'gpu': expected vectorized or event", "--param", "fast=5", "--engine", "gpu")]
-    [InlineData("--strategy 'momentum': unknown strategy; expected sma_crossover", "--strategy", "momentum", "--param", "fast=5")]
+    [InlineData("--strategy 'momentum': not a configured strategy; expected sma_crossover (config/settings.yaml, strategies)", "--strategy", "momentum", "--param", "fast=5")]
     public void Optimize_BadArguments_ExitTwoWithOneLineErrorBeforeLoadingData(string expected, params string[] args)
     {
         using var h = Harness();

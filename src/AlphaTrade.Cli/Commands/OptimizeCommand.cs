@@ -19,12 +19,12 @@ internal static class OptimizeCommand
     {
         var strategy = new Option<string?>("--strategy")
         {
-            Description = $"Strategy to optimise: {string.Join(", ", StrategySweeps.All.Select(s => s.Name))} (default: backtest.default_strategy).",
+            Description = "A configured strategy (config/settings.yaml, strategies) of a sweepable type (sma_crossover); default: backtest.default_strategy.",
         };
         var param = new Option<string[]>("--param")
         {
             Description = "A swept parameter, repeatable: name=start:stop:step (inclusive), name=a,b,c or name=value. " +
-                          "sma_crossover: fast, slow (bars), allow_short (true,false).",
+                          "sma_crossover: fast (fast_period), slow (slow_period), allow_short (true,false); the others keep their configured values.",
             Required = true,
         };
         var objective = new Option<string>("--objective")
@@ -37,10 +37,9 @@ internal static class OptimizeCommand
             Description = "Also walk forward: train=12M,test=3M[,step=3M][,mode=rolling|expanding][,gap=BARS]; units M, W, D or B (bars).",
         };
         var constraint = new Option<string?>("--constraint") { Description = "Only configurations satisfying comparisons of parameters and numbers, e.g. '5<=fast<slow && slow<=100'." };
-        var engine = new Option<string>("--engine")
+        var engine = new Option<string?>("--engine")
         {
-            Description = "vectorized (default, for strategies that allow it) or event (the event-driven engine).",
-            DefaultValueFactory = _ => "vectorized",
+            Description = "vectorized or event (the event-driven engine); default: vectorized where the strategy allows it (target-weight sizing), else event.",
         };
         var start = new Option<string?>("--start") { Description = "First session, yyyy-MM-dd (default backtest.start, else the first bar)." };
         var end = new Option<string?>("--end") { Description = "Last session, yyyy-MM-dd (default backtest.end, else the last bar)." };
@@ -75,7 +74,7 @@ internal static class OptimizeCommand
                 Objective = parse.GetValue(objective)!,
                 Constraint = parse.GetValue(constraint),
                 WalkForward = parse.GetValue(walkForward),
-                Engine = parse.GetValue(engine)!,
+                Engine = parse.GetValue(engine),
                 OutDirectory = parse.GetValue(output),
                 Start = CliParse.Date(parse.GetValue(start), "--start"),
                 End = CliParse.Date(parse.GetValue(end), "--end"),

@@ -29,7 +29,8 @@ internal sealed record OptimizeRequest
 
     public string? WalkForward { get; init; }
 
-    public string Engine { get; init; } = "vectorized";
+    /// <summary>vectorized or event; null: vectorized where the strategy allows it, else event.</summary>
+    public string? Engine { get; init; }
 
     public string? OutDirectory { get; init; }
 
@@ -76,11 +77,12 @@ internal static class OptimizeRunner
         var total = Stopwatch.StartNew();
 
         // Every argument is checked before any data is loaded, so a typo fails in milliseconds.
-        var strategy = StrategySweeps.Find(request.Strategy);
+        var cfg = ctx.Config;
+        var strategy = StrategySweeps.Resolve(cfg.Settings, request.Strategy);
         var grid = ParameterGrid.Parse(request.Parameters);
         strategy.Validate(grid);
         var objective = Objective.Parse(request.Objective);
-        var engine = ParseEngine(request.Engine, strategy);
+        var engine = ParseEngine(request.Engine, strategy, ctx);
         var constraint = string.IsNullOrWhiteSpace(request.Constraint) ? null : ParameterConstraint.Parse(request.Constraint, grid);
         var walkForward = string.IsNullOrWhiteSpace(request.WalkForward) ? null : WalkForwardSpec.Parse(request.WalkForward);
         if (request.CscvBlocks < 2 || request.CscvBlocks > Cscv.MaxBlocks || request.CscvBlocks % 2 != 0)
@@ -94,7 +96,6 @@ internal static class OptimizeRunner
         var configs = grid.Enumerate(c => strategy.IsValid(c) && (constraint?.IsSatisfiedBy(c) ?? true), request.MaxConfigurations, rule);
         int skipped = (int)(grid.RawCount - configs.Count);
 
-        var cfg = ctx.Config;
         var simulation = SimulationSettings.From(cfg.Settings);
         var dataRequest = MarketDataFactory.Request(ctx, request.Start ?? cfg.Settings.Backtest.Start, request.End ?? cfg.Settings.Backtest.End);
         var market = new MarketDataService(NyseCalendar.Instance).Load(dataRequest, cancellationToken);
@@ -162,17 +163,28 @@ internal static class OptimizeRunner
             market.IsSample, sweepClock.Elapsed, total.Elapsed, threads, annualization.Basis);
     }
 
-    private static SweepEngine ParseEngine(string text, StrategySweep strategy)
+    private static SweepEngine ParseEngine(string? text, StrategySweep strategy, CliContext ctx)
     {
+        if (text is null)
+        {
+            if (strategy.VectorizedRefusal is { } reason)
+            {
+                ctx.Notice($"Using the event-driven engine: {reason}.");
+                return SweepEngine.Event;
+            }
+
+            return SweepEngine.Vectorized;
+        }
+
         var engine = text.Trim().ToLowerInvariant() switch
         {
-            "vectorized" or "vectorised" => SweepEngine.Vectorized,
+            "vectorized" => SweepEngine.Vectorized,
             "event" => SweepEngine.Event,
             _ => throw new InputException($"--engine '{text}': expected vectorized or event"),
         };
-        if (engine == SweepEngine.Vectorized && !strategy.SupportsVectorized)
+        if (engine == SweepEngine.Vectorized && strategy.VectorizedRefusal is { } why)
         {
-            throw new InputException($"--engine vectorized: {strategy.Name} cannot run on the vectorized engine; use --engine event");
+            throw new InputException("--engine vectorized: " + why);
         }
 
         return engine;
@@ -208,7 +220,13 @@ internal static class OptimizeRunner
         Objective objective, WalkForwardSpec? walkForward, int blocks, SimulationSettings simulation, MarketData market)
     {
         var sb = new StringBuilder();
-        sb.Append("optimize-1|").Append(strategy.Name).Append('|').Append(engine).Append('|');
+        sb.Append("optimize-1|").Append(strategy.Name).Append('|').Append(strategy.Base.Type).Append('|');
+        foreach (var kv in strategy.Base.Describe())
+        {
+            sb.Append(kv.Key).Append('=').Append(kv.Value).Append(';');
+        }
+
+        sb.Append('|').Append(engine).Append('|');
         foreach (var axis in grid.Axes)
         {
             sb.Append(axis.Name).Append('=').AppendJoin(',', axis.Values.Select(v => v.ToString())).Append(';');

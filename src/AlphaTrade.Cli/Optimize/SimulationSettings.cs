@@ -1,60 +1,39 @@
 using AlphaTrade.Backtest.Venue;
+using AlphaTrade.Cli.Backtesting;
 using AlphaTrade.Configuration;
 using AlphaTrade.Engine.Costs;
 using AlphaTrade.Engine.Portfolio;
-using ConfigSlippage = AlphaTrade.Configuration.SlippageKind;
-using EngineSlippage = AlphaTrade.Engine.Costs.SlippageKind;
 
 namespace AlphaTrade.Cli.Optimize;
 
 /// <summary>
-/// What every simulated run of a sweep shares, from the validated configuration: starting capital, account type
-/// (buying power), cost models and venue rules (participation cap).
+/// What every simulated run of a sweep shares, from the validated configuration exactly as <c>alphatrade backtest</c>
+/// reads it (<see cref="EngineSettings"/>): starting capital, account type (buying power), cost models and venue rules.
 /// </summary>
 internal sealed record SimulationSettings(decimal InitialCapital, MarginPolicy Margin, CostOptions Costs, VenueOptions Venue)
 {
     public static SimulationSettings From(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var c = settings.Costs;
-        var costs = new CostOptions
-        {
-            Commission = c.Commission switch
-            {
-                CommissionKind.PerShare => CommissionSchedule.PerShare,
-                CommissionKind.Percent => CommissionSchedule.Percent,
-                _ => CommissionSchedule.Zero,
-            },
-            PerShare = c.PerShare,
-            MinPerOrder = c.MinPerOrder,
-            MaxPctOfValue = c.MaxPctOfValue,
-            Percent = c.Percent,
-            SecFeeRate = c.SecFeeRate,
-            FinraTafPerShare = c.FinraTafPerShare,
-            FinraTafMax = c.FinraTafMax,
-            Slippage = c.Slippage switch
-            {
-                ConfigSlippage.FixedBps => EngineSlippage.FixedBps,
-                ConfigSlippage.HalfSpread => EngineSlippage.HalfSpread,
-                _ => EngineSlippage.SqrtImpact,
-            },
-            SlippageBps = c.SlippageBps,
-            ImpactK = c.ImpactK,
-            BorrowFeeAnnual = (decimal)c.BorrowFeeAnnual,
-            CashInterestAnnual = (decimal)c.CashInterestAnnual,
-            DebitInterestAnnual = (decimal)c.DebitInterestAnnual,
-        };
-        var margin = settings.Account.Type == AccountType.Cash ? MarginPolicy.CashAccount : MarginPolicy.RegT;
-        var venue = new VenueOptions { ParticipationCap = c.ParticipationCap };
-        return new SimulationSettings(settings.Backtest.InitialCapital, margin, costs, venue);
+        var costs = settings.Costs;
+        var venue = new VenueSettings(costs.ParticipationCap, 0, settings.Backtest.Seed, 20 * 26);
+        return new SimulationSettings(
+            settings.Backtest.InitialCapital,
+            EngineSettings.Margin(settings.Account.Type),
+            EngineSettings.Costs(costs),
+            EngineSettings.Venue(venue));
     }
 
-    /// <summary>Ordered (key, value) pairs that identify the simulation, for the run id and the report.</summary>
+    /// <summary>Ordered (key, value) pairs that identify the simulation, for the run id.</summary>
     public IEnumerable<KeyValuePair<string, string>> Describe()
     {
-        yield return new("initial_capital", InitialCapital.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        yield return new("initial_capital", InitialCapital.ToString(c));
         yield return new("account", Margin.Name);
-        yield return new("participation_cap", Venue.ParticipationCap is { } cap ? cap.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "off");
+        yield return new("participation_cap", Venue.ParticipationCap is { } cap ? cap.ToString("R", c) : "off");
+        yield return new("touch_fill_probability", Venue.TouchFillProbability.ToString("R", c));
+        yield return new("venue_seed", Venue.Seed.ToString(c));
+        yield return new("statistics_span_bars", Venue.StatisticsSpanBars.ToString(c));
         foreach (var kv in Costs.Describe())
         {
             yield return kv;

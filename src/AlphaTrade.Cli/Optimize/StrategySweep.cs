@@ -1,5 +1,7 @@
-using System.Globalization;
+using AlphaTrade.Backtest;
 using AlphaTrade.Backtest.Vectorized;
+using AlphaTrade.Cli.Backtesting;
+using AlphaTrade.Configuration;
 using AlphaTrade.Core;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
@@ -75,22 +77,32 @@ internal sealed class SweepData
 }
 
 /// <summary>
-/// A strategy <c>alphatrade optimize</c> can sweep: the parameters it accepts, which configurations are valid, and how
-/// one configuration is backtested. Implementations are stateless and thread-safe (trials run in parallel).
+/// A configured strategy (an entry of <c>strategies</c> in settings.yaml) that <c>alphatrade optimize</c> can sweep: the
+/// parameters it accepts, which configurations are valid, and the configured strategy with one configuration's values,
+/// which runs exactly as <c>alphatrade backtest</c> would run it. Stateless and thread-safe (trials run in parallel).
 /// </summary>
 internal abstract class StrategySweep
 {
-    /// <summary>The name given to <c>--strategy</c>.</summary>
-    public abstract string Name { get; }
+    protected StrategySweep(StrategySettings baseSettings)
+    {
+        ArgumentNullException.ThrowIfNull(baseSettings);
+        Base = baseSettings;
+    }
 
-    /// <summary>The parameters <c>--param</c> may set; the others keep their defaults.</summary>
+    /// <summary>The configured strategy; parameters not swept keep its values.</summary>
+    public StrategySettings Base { get; }
+
+    /// <summary>The name given to <c>--strategy</c>.</summary>
+    public string Name => Base.Name;
+
+    /// <summary>The parameters <c>--param</c> may set.</summary>
     public abstract IReadOnlyList<SweepParameter> Parameters { get; }
 
-    /// <summary>The rule every configuration must satisfy (e.g. <c>slow &gt; fast</c>), for messages.</summary>
+    /// <summary>The rule every configuration must satisfy (e.g. <c>slow must exceed fast</c>), for messages.</summary>
     public abstract string ValidityRule { get; }
 
-    /// <summary>True when the strategy can run on the vectorized engine.</summary>
-    public abstract bool SupportsVectorized { get; }
+    /// <summary>Null when the strategy can run on the vectorized engine, else why not.</summary>
+    public string? VectorizedRefusal => StrategyFactory.VectorizedRefusal(Base);
 
     /// <summary>Checks the grid's parameter names and values; throws an <see cref="InputException"/> naming the <c>--param</c>.</summary>
     public void Validate(ParameterGrid grid)
@@ -100,7 +112,7 @@ internal abstract class StrategySweep
         foreach (var axis in grid.Axes)
         {
             var p = Parameters.FirstOrDefault(x => x.Matches(axis.Name))
-                ?? throw new InputException($"--param '{axis.Source}': {Name} has no parameter '{axis.Name}'; expected {Expected()}");
+                ?? throw new InputException($"--param '{axis.Source}': {Base.Type} has no parameter '{axis.Name}'; expected {Expected()}");
             if (seen.TryGetValue(p.Name, out var other))
             {
                 throw new InputException($"--param '{axis.Source}': {p.Name} is already set by --param '{other}'");
@@ -117,14 +129,46 @@ internal abstract class StrategySweep
         }
     }
 
-    /// <summary>Why <paramref name="value"/> is not a valid value of parameter <paramref name="name"/>; null when it is.</summary>
-    protected abstract string? CheckValue(string name, ParameterValue value);
-
     /// <summary>True when <paramref name="configuration"/> (values already checked) satisfies <see cref="ValidityRule"/>.</summary>
     public abstract bool IsValid(ParameterSet configuration);
 
-    /// <summary>Backtests one configuration.</summary>
-    public abstract TrialResult Evaluate(ParameterSet configuration, SweepData data, CancellationToken cancellationToken);
+    /// <summary>The configured strategy with the values of <paramref name="configuration"/>.</summary>
+    public abstract StrategySettings Configure(ParameterSet configuration);
+
+    /// <summary>Backtests one configuration on the sweep's engine, as <c>alphatrade backtest</c> runs a strategy.</summary>
+    public TrialResult Evaluate(ParameterSet configuration, SweepData data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var settings = Configure(configuration);
+        var sim = data.Simulation;
+        RunResult run = data.Engine == SweepEngine.Vectorized
+            ? VectorizedBacktester.Run(new VectorizedSpec
+            {
+                Bars = data.Bars,
+                TargetWeights = StrategyFactory.TargetWeights(settings, data.Bars),
+                Calendar = data.Calendar,
+                InitialCapital = sim.InitialCapital,
+                Margin = sim.Margin,
+                Costs = sim.Costs,
+                Venue = sim.Venue,
+                StrategyName = settings.Name,
+            })
+            : Backtester.Run(new BacktestSpec
+            {
+                Bars = data.Series,
+                Calendar = data.Calendar,
+                Strategies = [StrategyFactory.Create(settings)],
+                InitialCapital = sim.InitialCapital,
+                Margin = sim.Margin,
+                Costs = sim.Costs,
+                Venue = sim.Venue,
+            });
+        cancellationToken.ThrowIfCancellationRequested();
+        return data.Trial(run);
+    }
+
+    /// <summary>Why <paramref name="value"/> is not a valid value of parameter <paramref name="name"/> (canonical); null when it is.</summary>
+    protected abstract string? CheckValue(string name, ParameterValue value);
 
     /// <summary>The canonical name of <paramref name="name"/> (an alias or the name itself).</summary>
     protected string Canonical(string name) => Parameters.First(p => p.Matches(name)).Name;
@@ -134,24 +178,31 @@ internal abstract class StrategySweep
         var names = Parameters.Select(p => p.Aliases.Count == 0 ? p.Name : $"{p.Name} ({string.Join('/', p.Aliases)})").ToList();
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
     }
-
-    /// <summary>Formats a number for messages.</summary>
-    protected static string Text(ParameterValue v) => v.ToString();
-
-    /// <summary>Invariant integer text.</summary>
-    protected static string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The strategies <c>alphatrade optimize</c> knows, by name.</summary>
+/// <summary>Finds the strategy <c>--strategy</c> names among the configured ones and the sweep for its type.</summary>
 internal static class StrategySweeps
 {
-    public static IReadOnlyList<StrategySweep> All { get; } = [new SmaCrossoverSweep()];
+    /// <summary>Strategy types that can be swept.</summary>
+    public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName];
 
-    /// <summary>The strategy called <paramref name="name"/>; an unknown name throws an <see cref="InputException"/>.</summary>
-    public static StrategySweep Find(string name)
+    /// <summary>
+    /// The sweep of the strategy called <paramref name="name"/> in settings.yaml's <c>strategies</c> (or, as for
+    /// <c>alphatrade backtest</c>, a bare type name with its defaults); unknown names throw an <see cref="InputException"/>.
+    /// </summary>
+    public static StrategySweep Resolve(Settings settings, string name)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(name);
-        return All.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.Ordinal))
-            ?? throw new InputException($"--strategy '{name}': unknown strategy; expected {string.Join(", ", All.Select(s => s.Name))}");
+        string key = name.Trim();
+        var strategy = settings.Strategies.Find(key)
+            ?? (StrategyCatalog.Types.Contains(key, StringComparer.Ordinal)
+                ? new SmaCrossoverSettings(key)
+                : throw new InputException($"--strategy '{name}': not a configured strategy; expected {string.Join(", ", settings.Strategies.Names)} (config/settings.yaml, strategies)"));
+        return strategy switch
+        {
+            SmaCrossoverSettings sma => new SmaCrossoverSweep(sma),
+            _ => throw new InputException($"--strategy '{name}': strategies of type {strategy.Type} cannot be optimised yet; expected a strategy of type {string.Join(", ", Types)}"),
+        };
     }
 }
