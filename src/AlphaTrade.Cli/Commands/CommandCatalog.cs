@@ -8,11 +8,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliContext ctx)
     {
         yield return DataCommand.Create(ctx);
+        yield return IndicatorsCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
         yield return BacktestCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
+        yield return PortfolioCommand.Create(ctx);
+        yield return RiskCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }
