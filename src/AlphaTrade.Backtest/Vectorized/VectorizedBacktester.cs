@@ -291,7 +291,7 @@ public static class VectorizedBacktester
                 _working[p.SymbolId] -= p.Request.Side == OrderSide.Buy ? leaves : -leaves;
             }
 
-            decimal avg = p.Filled == 0 ? 0m : decimal.Round(p.Value / p.Filled, 6, MidpointRounding.AwayFromZero);
+            decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
             _orders[(int)(p.Id.Value - 1)] = new OrderReport(p.Id, _spec.StrategyName, p.Request, p.Submitted, status, p.Filled, avg, p.Updated, reason);
         }
 
@@ -346,7 +346,7 @@ public static class VectorizedBacktester
                 if (!p.Done)
                 {
                     var status = p.Filled == 0 ? OrderStatus.Accepted : OrderStatus.PartiallyFilled;
-                    decimal avg = p.Filled == 0 ? 0m : decimal.Round(p.Value / p.Filled, 6, MidpointRounding.AwayFromZero);
+                    decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
                     _orders[(int)(p.Id.Value - 1)] = new OrderReport(p.Id, _spec.StrategyName, p.Request, p.Submitted, status, p.Filled, avg, p.Updated, null);
                 }
             }

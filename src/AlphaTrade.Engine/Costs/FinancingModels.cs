@@ -47,7 +47,7 @@ public sealed class AnnualRateBorrowFee : IBorrowFeeModel
     public decimal BorrowFee(in BorrowFeeParameters parameters) =>
         parameters.ShortMarketValue <= 0m || parameters.Days <= 0
             ? 0m
-            : PriceMath.RoundCents(parameters.ShortMarketValue * AnnualRate * parameters.Days / DayCountBasis);
+            : PriceMath.DivRound(parameters.ShortMarketValue * AnnualRate * parameters.Days, DayCountBasis, 2);
 }
 
 /// <summary>
@@ -85,7 +85,7 @@ public sealed class AnnualRateInterest : IInterestModel
         }
 
         decimal rate = parameters.CashBalance > 0m ? CreditRate : DebitRate;
-        return PriceMath.RoundCents(parameters.CashBalance * rate * parameters.Days / DayCountBasis);
+        return PriceMath.DivRound(parameters.CashBalance * rate * parameters.Days, DayCountBasis, 2);
     }
 }
 

@@ -42,5 +42,5 @@ internal sealed class OrderRecord
 
     public OrderReport ToReport(string strategy) => new(
         Id, strategy, Request, SubmittedUtcTicks, Status, Filled,
-        Filled == 0 ? 0m : decimal.Round(FilledValue / Filled, 6, MidpointRounding.AwayFromZero), UpdatedUtcTicks, Reason);
+        Filled == 0 ? 0m : PriceMath.DivRound(FilledValue, Filled, 6), UpdatedUtcTicks, Reason);
 }

@@ -337,7 +337,7 @@ public sealed class Ledger : IPortfolioView
                     continue;
                 }
 
-                decimal part = PriceMath.RoundCents(fee * -sq / shortShares);
+                decimal part = PriceMath.DivRound(fee * -sq, shortShares, 2);
                 left -= part;
                 ChargeBorrowFee(k, s, part);
                 onBorrow?.Invoke(k, s, part);
@@ -443,8 +443,8 @@ public sealed class Ledger : IPortfolioView
         long held = Math.Abs(b.Quantity);
         long traded = Math.Abs(q);
         long closing = Math.Min(held, traded);
-        decimal vClose = closing == traded ? v : Round8(v * closing / traded);
-        decimal removed = closing == held ? b.CostBasis : Round8(b.CostBasis * closing / held);
+        decimal vClose = closing == traded ? v : PriceMath.DivRound(v * closing, traded, 8);
+        decimal removed = closing == held ? b.CostBasis : PriceMath.DivRound(b.CostBasis * closing, held, 8);
         decimal realized = -vClose - removed;
         b.CostBasis -= removed;
         b.Realized += realized;
@@ -456,8 +456,6 @@ public sealed class Ledger : IPortfolioView
 
         return realized;
     }
-
-    private static decimal Round8(decimal x) => decimal.Round(x, 8, MidpointRounding.AwayFromZero);
 
     private struct Book
     {

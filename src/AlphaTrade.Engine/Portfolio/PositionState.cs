@@ -14,7 +14,7 @@ namespace AlphaTrade.Engine.Portfolio;
 public readonly record struct PositionState(long Quantity, decimal CostBasis, decimal RealizedPnl, decimal Commission, decimal Fees, decimal BorrowFees)
 {
     /// <summary>Average cost per share of the open quantity (0 when flat).</summary>
-    public decimal AveragePrice => Quantity == 0 ? 0m : PriceMath.RoundPrice(CostBasis / Quantity);
+    public decimal AveragePrice => Quantity == 0 ? 0m : PriceMath.DivRound(CostBasis, Quantity, PriceMath.PriceDecimals);
 
     /// <summary>Unrealized P&amp;L at <paramref name="markPrice"/>.</summary>
     public decimal Unrealized(decimal markPrice) => (Quantity * markPrice) - CostBasis;

@@ -175,8 +175,8 @@ public sealed class RunRecorder
         long traded = Math.Abs(q);
         long closing = Math.Min(Math.Abs(before), traded);
         bool flip = traded > Math.Abs(before);
-        decimal closeValue = flip ? decimal.Round(notional * closing / traded, 8, MidpointRounding.AwayFromZero) : notional;
-        decimal closeCost = flip ? decimal.Round(cost * closing / traded, 8, MidpointRounding.AwayFromZero) : cost;
+        decimal closeValue = flip ? PriceMath.DivRound(notional * closing, traded, 8) : notional;
+        decimal closeCost = flip ? PriceMath.DivRound(cost * closing, traded, 8) : cost;
         t.ExitQuantity += closing;
         t.ExitValue += closeValue;
         t.Gross += realized;
@@ -225,8 +225,8 @@ public sealed class RunRecorder
             EntryTime,
             exitTime,
             MaxQuantity,
-            EntryQuantity == 0 ? 0m : PriceMath.RoundPrice(EntryValue / EntryQuantity),
-            ExitQuantity == 0 ? 0m : PriceMath.RoundPrice(ExitValue / ExitQuantity),
+            EntryQuantity == 0 ? 0m : PriceMath.DivRound(EntryValue, EntryQuantity, PriceMath.PriceDecimals),
+            ExitQuantity == 0 ? 0m : PriceMath.DivRound(ExitValue, ExitQuantity, PriceMath.PriceDecimals),
             Gross,
             Costs,
             FillCount);
