@@ -3,6 +3,7 @@ using AlphaTrade.Core;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest;
 
@@ -98,6 +99,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadNext(BarSlice destination)
     {
         ArgumentNullException.ThrowIfNull(destination);

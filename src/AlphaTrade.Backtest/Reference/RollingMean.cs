@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaTrade.Backtest.Reference;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class RollingMean
     public double Value => _count == 0 ? double.NaN : _sum / _count;
 
     /// <summary>Adds a value, dropping the oldest once full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double value)
     {
         var ring = _ring;

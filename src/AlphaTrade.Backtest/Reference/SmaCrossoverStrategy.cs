@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Engine.Strategies;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Reference;
 
@@ -121,6 +122,7 @@ public sealed class SmaCrossoverStrategy : Strategy
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void OnBar(IStrategyContext context, BarSlice slice)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -173,6 +175,7 @@ public sealed class SmaCrossoverStrategy : Strategy
     /// The same signal as a target-weight matrix (rows × symbols, row-major) over aligned bars, for the vectorized
     /// engine: the weight changes exactly where the event-driven strategy would trade.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] TargetWeights(Vectorized.AlignedBars bars, SmaCrossoverParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(bars);

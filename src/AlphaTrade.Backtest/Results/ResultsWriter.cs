@@ -31,12 +31,77 @@ public static class ResultsWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(config);
+        var files = Render(result, config);
+        var extras = extraArtifacts?.ToList() ?? [];
+        return WriteStaged(resultsDirectory, config.RunId, staging =>
+        {
+            WriteTexts(staging, files);
+            foreach (var extra in extras)
+            {
+                CheckFileName(extra.FileName);
+                using var stream = File.Create(Path.Combine(staging, extra.FileName));
+                extra.Write(result, config, stream);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The text of a run's own files, in order: config.yaml, equity.csv, orders.csv, fills.csv, trades.csv and
+    /// positions.csv. Each is formatted once (config.yaml's log hash reuses the orders and fills text).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Render(RunResult result, RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(config);
+        string orders = ResultsFormat.OrdersCsv(result);
+        string fills = ResultsFormat.FillsCsv(result);
+        return
+        [
+            new("config.yaml", ConfigYaml(config, result, ResultsFormat.LogHash(orders, fills))),
+            new("equity.csv", ResultsFormat.EquityCsv(result)),
+            new("orders.csv", orders),
+            new("fills.csv", fills),
+            new("trades.csv", ResultsFormat.TradesCsv(result)),
+            new("positions.csv", ResultsFormat.PositionsCsv(result)),
+        ];
+    }
+
+    /// <summary>
+    /// Writes <paramref name="files"/> (plain file name, text) as <c>resultsDirectory/runId/</c>, atomically: into a hidden
+    /// sibling folder renamed into place, replacing an existing folder of that id. UTF-8 without BOM. Returns the folder.
+    /// </summary>
+    public static string WriteFolder(string resultsDirectory, string runId, IEnumerable<KeyValuePair<string, string>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return WriteStaged(resultsDirectory, runId, staging => WriteTexts(staging, files));
+    }
+
+    private static void WriteTexts(string folder, IEnumerable<KeyValuePair<string, string>> files)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var (name, text) in files)
+        {
+            CheckFileName(name);
+            File.WriteAllText(Path.Combine(folder, name), text, utf8);
+        }
+    }
+
+    private static void CheckFileName(string name)
+    {
+        if (name.Length == 0 || Path.GetFileName(name) != name)
+        {
+            throw new ArgumentException($"Run file name '{name}' must be a plain file name.", nameof(name));
+        }
+    }
+
+    private static string WriteStaged(string resultsDirectory, string runId, Action<string> fill)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(resultsDirectory);
-        ValidateRunId(config.RunId);
+        ValidateRunId(runId);
         string root = Path.GetFullPath(resultsDirectory);
         Directory.CreateDirectory(root);
-        string final = Path.Combine(root, config.RunId);
-        string staging = Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $".{config.RunId}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
+        string final = Path.Combine(root, runId);
+        string staging = Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $".{runId}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -45,24 +110,7 @@ public static class ResultsWriter
         Directory.CreateDirectory(staging);
         try
         {
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            File.WriteAllText(Path.Combine(staging, "config.yaml"), ConfigYaml(config, result), utf8);
-            File.WriteAllText(Path.Combine(staging, "equity.csv"), ResultsFormat.EquityCsv(result), utf8);
-            File.WriteAllText(Path.Combine(staging, "orders.csv"), ResultsFormat.OrdersCsv(result), utf8);
-            File.WriteAllText(Path.Combine(staging, "fills.csv"), ResultsFormat.FillsCsv(result), utf8);
-            File.WriteAllText(Path.Combine(staging, "trades.csv"), ResultsFormat.TradesCsv(result), utf8);
-            File.WriteAllText(Path.Combine(staging, "positions.csv"), ResultsFormat.PositionsCsv(result), utf8);
-            foreach (var extra in extraArtifacts ?? [])
-            {
-                if (Path.GetFileName(extra.FileName) != extra.FileName || extra.FileName.Length == 0)
-                {
-                    throw new ArgumentException($"Artifact file name '{extra.FileName}' must be a plain file name.", nameof(extraArtifacts));
-                }
-
-                using var stream = File.Create(Path.Combine(staging, extra.FileName));
-                extra.Write(result, config, stream);
-            }
-
+            fill(staging);
             if (Directory.Exists(final))
             {
                 string old = final + ".old-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
@@ -107,7 +155,10 @@ public static class ResultsWriter
     }
 
     /// <summary>The config.yaml text (with a summary block when <paramref name="result"/> is given).</summary>
-    public static string ConfigYaml(RunConfig config, RunResult? result)
+    public static string ConfigYaml(RunConfig config, RunResult? result) =>
+        ConfigYaml(config, result, result is null ? null : ResultsFormat.LogHash(result));
+
+    private static string ConfigYaml(RunConfig config, RunResult? result, string? logHash)
     {
         ArgumentNullException.ThrowIfNull(config);
         var c = CultureInfo.InvariantCulture;
@@ -167,7 +218,7 @@ public static class ResultsWriter
                 new("round_trips", result.Trades.Count.ToString(c)),
                 new("bars", result.BarsProcessed.ToString(c)),
                 new("margin_calls", result.MarginCalls.Count.ToString(c)),
-                new("log_sha256", ResultsFormat.LogHash(result)),
+                new("log_sha256", logHash ?? ResultsFormat.LogHash(result)),
             ]);
         }
 

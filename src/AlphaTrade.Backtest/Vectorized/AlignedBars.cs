@@ -1,5 +1,6 @@
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Vectorized;
 
@@ -74,6 +75,7 @@ public sealed class AlignedBars
     public long Cells => (long)Rows * Columns;
 
     /// <summary>Aligns <paramref name="series"/> (same rules as <see cref="BarSeriesFeed"/>), optionally within [from, to).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AlignedBars Create(IReadOnlyList<BarSeries> series, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
         var feed = new BarSeriesFeed(series, fromUtc, toUtc);

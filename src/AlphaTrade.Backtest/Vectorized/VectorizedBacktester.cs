@@ -7,6 +7,7 @@ using AlphaTrade.Engine.Costs;
 using AlphaTrade.Engine.Portfolio;
 using AlphaTrade.Engine.Results;
 using AlphaTrade.Engine.Strategies;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Vectorized;
 
@@ -107,6 +108,7 @@ public static class VectorizedBacktester
             _previousWeight = new double[_n];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public RunResult Execute()
         {
             var times = _bars.Times;
@@ -147,6 +149,7 @@ public static class VectorizedBacktester
             return _recorder.Build("vectorized", PendingReports());
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ProcessRow(int row, long start, long end)
         {
             int n = _n;

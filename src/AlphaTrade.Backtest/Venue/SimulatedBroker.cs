@@ -7,6 +7,7 @@ using AlphaTrade.Core.Time;
 using AlphaTrade.Engine;
 using AlphaTrade.Engine.Costs;
 using AlphaTrade.Engine.Kernel;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Backtest.Venue;
 
@@ -151,6 +152,7 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnBars(BarSlice slice)
     {
         ArgumentNullException.ThrowIfNull(slice);

@@ -56,15 +56,22 @@ internal sealed class BacktestRunner
 
         var config = RunConfig(market);
         config = config with { RunId = ResultsWriter.DeterministicRunId(config) };
+        var files = ResultsWriter.Render(result, config).ToList();
+        string Text(string name) => files.First(f => f.Key == name).Value;
         string? benchmarkCsv = market.Benchmark is { Count: > 0 } b ? BenchmarkCsv(result.Equity, b) : null;
+        if (benchmarkCsv is not null)
+        {
+            files.Add(new(RunTexts.BenchmarkFile, benchmarkCsv));
+        }
+
         RunReport? report = null;
         try
         {
-            var texts = new RunTexts(
-                ResultsWriter.ConfigYaml(config, result), ResultsFormat.EquityCsv(result), ResultsFormat.TradesCsv(result),
-                ResultsFormat.PositionsCsv(result), benchmarkCsv);
+            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
             report = RunReportBuilder.Build(texts, record, config.RunId);
+            files.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
+            files.Add(new(RunReportWriter.TearsheetFileName, report.Html));
         }
         catch (Exception ex) when (ex is InputException or ArgumentException)
         {
@@ -72,19 +79,7 @@ internal sealed class BacktestRunner
             _ctx.Notice($"No metrics.json or report.html: {ex.Message}");
         }
 
-        var extras = new List<IRunArtifactWriter>();
-        if (benchmarkCsv is not null)
-        {
-            extras.Add(new TextArtifact(RunTexts.BenchmarkFile, benchmarkCsv));
-        }
-
-        if (report is not null)
-        {
-            extras.Add(new TextArtifact(RunReportWriter.MetricsFileName, report.MetricsJson));
-            extras.Add(new TextArtifact(RunReportWriter.TearsheetFileName, report.Html));
-        }
-
-        string folder = ResultsWriter.Write(result, config, plan.ResultsDirectory, extras);
+        string folder = ResultsWriter.WriteFolder(plan.ResultsDirectory, config.RunId, files);
         return new BacktestOutcome(folder, result, report, bars, engineTime);
     }
 
@@ -249,15 +244,4 @@ internal sealed class BacktestRunner
     }
 
     private static string Describe(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", C) : "the first/last bar";
-
-    private sealed class TextArtifact(string fileName, string text) : IRunArtifactWriter
-    {
-        public string FileName => fileName;
-
-        public void Write(RunResult result, RunConfig config, Stream output)
-        {
-            var bytes = new UTF8Encoding(false).GetBytes(text);
-            output.Write(bytes);
-        }
-    }
 }

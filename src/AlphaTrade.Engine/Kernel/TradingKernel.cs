@@ -9,6 +9,7 @@ using AlphaTrade.Engine.Results;
 using AlphaTrade.Engine.Risk;
 using AlphaTrade.Engine.Strategies;
 using AlphaTrade.Engine.Time;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Kernel;
 
@@ -159,6 +160,7 @@ public sealed class TradingKernel : IOrderEventSink
         _events.Enqueue(orderEvent);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Step()
     {
         bool hasBar = _feed.TryPeekNextStart(out long start);
@@ -262,6 +264,7 @@ public sealed class TradingKernel : IOrderEventSink
         Drain();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessBars(long start, long end)
     {
         _clock.AdvanceTo(end);

@@ -2,6 +2,7 @@ using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Orders;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Engine.Costs;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Portfolio;
 
@@ -147,6 +148,7 @@ public sealed class Ledger : IPortfolioView
     }
 
     /// <summary>Cash plus positions at the double marks: the per-bar valuation (no decimal work; cached until something changes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EquityEstimate()
     {
         if (_estimateVersion == _version)

@@ -1,4 +1,5 @@
 using AlphaTrade.Core.Market;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Strategies;
 
@@ -46,6 +47,7 @@ public sealed class MarketHistory : IMarketView
     public int Capacity { get; }
 
     /// <summary>Appends every bar of <paramref name="slice"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(BarSlice slice)
     {
         ArgumentNullException.ThrowIfNull(slice);
