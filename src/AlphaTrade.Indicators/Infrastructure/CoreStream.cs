@@ -1,0 +1,109 @@
+using AlphaTrade.Core.Market;
+
+namespace AlphaTrade.Indicators.Infrastructure;
+
+/// <summary>The streaming form of a core: applies the invalid-bar rule and the warm-up exactly as the batch loop does.</summary>
+internal sealed class CoreStream<TCore> : IIndicatorStream
+    where TCore : struct, ICore
+{
+    private readonly double[] _out;
+    private readonly double[] _scratch = new double[5];
+    private readonly PriceInputs _used;
+    private readonly PriceField _s0;
+    private readonly PriceField _s1;
+    private readonly int _seriesCount;
+    private TCore _core;
+    private int _segment;
+
+    public CoreStream(IndicatorInfo info, TCore core, int lookback, PriceInputs used, ReadOnlySpan<PriceField> sources)
+    {
+        Info = info;
+        _core = core;
+        Lookback = lookback;
+        _used = used;
+        _seriesCount = info.Series.Count;
+        _s0 = _seriesCount > 0 ? sources[0] : PriceField.Close;
+        _s1 = _seriesCount > 1 ? sources[1] : PriceField.Close;
+        _out = new double[info.Outputs.Count];
+        Array.Fill(_out, double.NaN);
+    }
+
+    public IndicatorInfo Info { get; }
+
+    public int OutputCount => _out.Length;
+
+    public int Lookback { get; }
+
+    public bool IsReady => _segment > Lookback;
+
+    public int BarsSeen { get; private set; }
+
+    public double this[int index] => _out[index];
+
+    public void Update(in Bar bar) => Update(bar, double.NaN);
+
+    public void Update(in Bar bar, double extra)
+    {
+        BarsSeen++;
+        var t = new Tick
+        {
+            Time = bar.TimeUtcTicks,
+            Open = bar.Open,
+            High = bar.High,
+            Low = bar.Low,
+            Close = bar.Close,
+            Volume = bar.Volume,
+        };
+        if (_seriesCount > 0)
+        {
+            t.R0 = Pick(bar, extra, _s0);
+        }
+
+        if (_seriesCount > 1)
+        {
+            t.R1 = Pick(bar, extra, _s1);
+        }
+
+        if (!IsValid(t))
+        {
+            _core.Reset();
+            _segment = 0;
+            Array.Fill(_out, double.NaN);
+            return;
+        }
+
+        _core.Update(t, _scratch);
+        _segment++;
+        if (_segment > Lookback)
+        {
+            _scratch.AsSpan(0, _out.Length).CopyTo(_out);
+        }
+    }
+
+    public void Reset()
+    {
+        _core.Reset();
+        _segment = 0;
+        BarsSeen = 0;
+        Array.Fill(_out, double.NaN);
+    }
+
+    private bool IsValid(in Tick t) =>
+        ((_used & PriceInputs.Open) == 0 || double.IsFinite(t.Open))
+        && ((_used & PriceInputs.High) == 0 || double.IsFinite(t.High))
+        && ((_used & PriceInputs.Low) == 0 || double.IsFinite(t.Low))
+        && ((_used & PriceInputs.Close) == 0 || double.IsFinite(t.Close))
+        && ((_used & PriceInputs.Volume) == 0 || double.IsFinite(t.Volume))
+        && (_seriesCount < 1 || double.IsFinite(t.R0))
+        && (_seriesCount < 2 || double.IsFinite(t.R1));
+
+    private static double Pick(in Bar bar, double extra, PriceField f) => f switch
+    {
+        PriceField.Open => bar.Open,
+        PriceField.High => bar.High,
+        PriceField.Low => bar.Low,
+        PriceField.Close => bar.Close,
+        PriceField.Volume => bar.Volume,
+        _ => extra,
+    };
+}

@@ -1,0 +1,117 @@
+using AlphaTrade.Indicators.Blocks;
+using AlphaTrade.Indicators.Infrastructure;
+
+namespace AlphaTrade.Indicators.MathOperators;
+
+/// <summary>Running sum over the period (TA-Lib SUM, add-read-subtract order).</summary>
+public static class Sum
+{
+    internal static readonly IndicatorDefinition Definition = Meta.Define(
+        Meta.Info("sum", "SUM", IndicatorCategory.MathOperator, "Summation over period", PriceInputs.None, [Meta.Period(30, 1)], ["sum"], Meta.TaLib, Meta.Close),
+        p => Meta.I(p, 0) - 1,
+        p => new Core(Meta.I(p, 0)));
+
+    internal struct Core(int period) : ICore
+    {
+        private TrailingSum _sum = new(period);
+
+        public void Reset() => _sum.Reset();
+
+        public void Update(in Tick t, Span<double> output) => output[0] = _sum.Add(t.R0);
+    }
+}
+
+/// <summary>What an extreme-tracking operator reports.</summary>
+internal enum ExtremeOutput
+{
+    Max,
+    Min,
+    MaxIndex,
+    MinIndex,
+    MinMax,
+    MinMaxIndex,
+}
+
+/// <summary>Highest/lowest value or index over the period with TA-Lib's tie rules (indexes count bars since the start or the last invalid bar).</summary>
+internal struct ExtremeCore(int period, ExtremeOutput kind) : ICore
+{
+    private Extreme _max = new(period, true, false);
+    private Extreme _min = new(period, false, false);
+
+    public void Reset()
+    {
+        _max.Reset();
+        _min.Reset();
+    }
+
+    public void Update(in Tick t, Span<double> output)
+    {
+        _max.Update(t.R0);
+        _min.Update(t.R0);
+        switch (kind)
+        {
+            case ExtremeOutput.Max:
+                output[0] = _max.Value;
+                break;
+            case ExtremeOutput.Min:
+                output[0] = _min.Value;
+                break;
+            case ExtremeOutput.MaxIndex:
+                output[0] = _max.Index;
+                break;
+            case ExtremeOutput.MinIndex:
+                output[0] = _min.Index;
+                break;
+            case ExtremeOutput.MinMax:
+                output[0] = _min.Value;
+                output[1] = _max.Value;
+                break;
+            default:
+                output[0] = _min.Index;
+                output[1] = _max.Index;
+                break;
+        }
+    }
+
+    public static IndicatorDefinition Define(string name, string taLib, string description, string[] outputs, ExtremeOutput kind) =>
+        Meta.Define(
+            Meta.Info(name, taLib, IndicatorCategory.MathOperator, description, PriceInputs.None, [Meta.Period(30)], outputs, Meta.TaLib, Meta.Close),
+            p => Meta.I(p, 0) - 1,
+            p => new ExtremeCore(Meta.I(p, 0), kind));
+}
+
+/// <summary>Highest value over the period (TA-Lib MAX).</summary>
+public static class Max
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("max", "MAX", "Highest value over period", ["max"], ExtremeOutput.Max);
+}
+
+/// <summary>Lowest value over the period (TA-Lib MIN).</summary>
+public static class Min
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("min", "MIN", "Lowest value over period", ["min"], ExtremeOutput.Min);
+}
+
+/// <summary>Index of the highest value over the period (TA-Lib MAXINDEX).</summary>
+public static class MaxIndex
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("maxindex", "MAXINDEX", "Index of highest value over period", ["maxindex"], ExtremeOutput.MaxIndex);
+}
+
+/// <summary>Index of the lowest value over the period (TA-Lib MININDEX).</summary>
+public static class MinIndex
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("minindex", "MININDEX", "Index of lowest value over period", ["minindex"], ExtremeOutput.MinIndex);
+}
+
+/// <summary>Lowest and highest values over the period (TA-Lib MINMAX).</summary>
+public static class MinMax
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("minmax", "MINMAX", "Lowest and highest values over period", ["min", "max"], ExtremeOutput.MinMax);
+}
+
+/// <summary>Indexes of the lowest and highest values over the period (TA-Lib MINMAXINDEX).</summary>
+public static class MinMaxIndex
+{
+    internal static readonly IndicatorDefinition Definition = ExtremeCore.Define("minmaxindex", "MINMAXINDEX", "Indexes of lowest and highest values over period", ["minidx", "maxidx"], ExtremeOutput.MinMaxIndex);
+}
