@@ -13,7 +13,7 @@ public sealed class IndicatorHandle
 {
     private readonly IIndicatorStream?[] _streams;
 
-    internal IndicatorHandle(IndicatorDefinition definition, double[] parameters, TimeFrame timeFrame, StrategyUniverse universe)
+    internal IndicatorHandle(IndicatorDefinition definition, double[] parameters, PriceField[] sources, TimeFrame timeFrame, StrategyUniverse universe)
     {
         Definition = definition;
         Parameters = parameters;
@@ -21,7 +21,7 @@ public sealed class IndicatorHandle
         _streams = new IIndicatorStream?[universe.Symbols.Count];
         foreach (int id in universe.Ids)
         {
-            _streams[id] = definition.CreateStream(parameters);
+            _streams[id] = definition.CreateStream(parameters, sources);
         }
     }
 

@@ -78,7 +78,14 @@ public sealed class StrategySetup
     /// <paramref name="timeFrame"/> bars (null: base bars) with <paramref name="parameters"/> in the indicator's order
     /// (missing trailing ones take their defaults). The framework updates it; read it through the handle.
     /// </summary>
-    public IndicatorHandle Indicator(string name, TimeFrame? timeFrame = null, params double[] parameters)
+    public IndicatorHandle Indicator(string name, TimeFrame? timeFrame = null, params double[] parameters) =>
+        IndicatorOn(name, null, timeFrame, parameters);
+
+    /// <summary>
+    /// Like <see cref="Indicator"/>, with the indicator's first series input read from <paramref name="source"/>
+    /// (e.g. MAX of highs, SMA of volumes) instead of its default column.
+    /// </summary>
+    public IndicatorHandle IndicatorOn(string name, PriceField? source, TimeFrame? timeFrame = null, params double[] parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var def = IndicatorRegistry.Find(name) ?? throw new ArgumentException($"Unknown indicator '{name}'.", nameof(name));
@@ -96,7 +103,10 @@ public sealed class StrategySetup
             UseTimeFrame(frame, 2);
         }
 
-        var handle = new IndicatorHandle(def, p, frame, Universe);
+        PriceField[] sources = source is { } f && def.Info.Series.Count > 0
+            ? [f, .. def.Info.Series.Skip(1).Select(x => x.Default)]
+            : [.. def.Info.Series.Select(x => x.Default)];
+        var handle = new IndicatorHandle(def, p, sources, frame, Universe);
         _indicators.Add(handle);
         return handle;
     }
