@@ -15,8 +15,8 @@ public readonly record struct SelectedPair(int A, int B, double PValue, double H
 /// sector with Engle–Granger on the last <c>formation_bars</c> log prices, keeps those with p ≤ <c>max_pvalue</c> and
 /// an OU half-life in [<c>min_half_life</c>, <c>max_half_life</c>] bars, and trades up to <c>max_pairs</c> disjoint
 /// ones with the lowest p-values. Hedge ratio: the formation regression's (<c>hedge: rolling</c>, re-estimated at
-/// each selection) or a Kalman-filter regression updated every bar (<c>hedge: kalman</c>). Spread z-score: against
-/// its last <c>z_window</c> values (rolling) or the filter's forecast error over its standard deviation (Kalman).
+/// each selection) or a Kalman-filter regression updated every bar (<c>hedge: kalman</c>). Spread z-score: the last
+/// spread against its last <c>z_window</c> values, all computed with the current hedge ratio and intercept.
 /// Enter at |z| ≥ <c>entry_z</c> (long the spread when z is low: long B, short β·A), exit at |z| ≤ <c>exit_z</c>, stop
 /// at |z| ≥ <c>stop_z</c>; a pair whose p-value rises above <c>exit_pvalue</c> at a re-test is closed and dropped
 /// (cointegration broke down). Each pair gets 1/<c>max_pairs</c> of gross exposure, split between legs.
@@ -43,12 +43,12 @@ public sealed class PairsTrading : ITradingStrategy
     /// <summary>Documented parameters and defaults.</summary>
     public static IReadOnlyList<StrategyParameter> Parameters { get; } =
     [
-        StrategyParameter.Int("formation_bars", 1040, 50, 20000, "Bars of log prices each Engle–Granger test uses (1040 = 40 sessions of 15-minute bars)"),
+        StrategyParameter.Int("formation_bars", 6500, 50, 50000, "Bars of log prices each Engle–Granger test uses (6500 = 250 sessions of 15-minute bars)"),
         StrategyParameter.Int("reselect_bars", 520, 1, 100000, "Bars between pair selections and cointegration re-tests"),
-        StrategyParameter.Real("max_pvalue", 0.05, 0.0001, 1, "Largest Engle–Granger p-value of a new pair"),
+        StrategyParameter.Real("max_pvalue", 0.01, 0.0001, 1, "Largest Engle–Granger p-value of a new pair"),
         StrategyParameter.Real("exit_pvalue", 0.20, 0.0001, 1, "A traded pair whose re-test p-value exceeds this is closed and dropped"),
-        StrategyParameter.Int("min_half_life", 2, 1, 100000, "Shortest spread half-life accepted, bars"),
-        StrategyParameter.Int("max_half_life", 260, 1, 100000, "Longest spread half-life accepted, bars"),
+        StrategyParameter.Int("min_half_life", 26, 1, 100000, "Shortest spread half-life accepted, bars (26 = one session: shorter ones on 15-minute bars are mostly bar noise and do not pay their costs)"),
+        StrategyParameter.Int("max_half_life", 520, 1, 100000, "Longest spread half-life accepted, bars (520 = 20 sessions)"),
         StrategyParameter.Int("max_pairs", 4, 1, 100, "Most pairs traded at once (each symbol in at most one)"),
         StrategyParameter.Choice("hedge", "rolling", ["rolling", "kalman"], "Hedge ratio: formation OLS refreshed at each selection, or a Kalman filter"),
         StrategyParameter.Real("kalman_delta", 1e-4, 1e-9, 0.5, "Kalman state-noise parameter δ"),
@@ -128,12 +128,9 @@ public sealed class PairsTrading : ITradingStrategy
                 var step = _filters[k]!.Update(x, y);
                 _beta[k] = step.Beta;
                 _alpha[k] = step.Alpha;
-                z = step.ErrorVariance > 0 ? step.Error / Math.Sqrt(step.ErrorVariance) : double.NaN;
             }
-            else
-            {
-                z = RollingZ(market, pair, _beta[k], _alpha[k]);
-            }
+
+            z = RollingZ(market, pair, _beta[k], _alpha[k]);
 
             if (double.IsNaN(z))
             {
