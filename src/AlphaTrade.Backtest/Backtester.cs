@@ -47,6 +47,9 @@ public sealed class BacktestSpec
     /// <summary>Bar starts before this instant (UTC) are included, or null for all.</summary>
     public DateTime? EndUtc { get; init; }
 
+    /// <summary>Told at every session close how far the run has come; null for none.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
     /// <summary>Bars of history per symbol for strategies.</summary>
     public int HistoryLength { get; init; } = 256;
 
@@ -79,6 +82,7 @@ public static class Backtester
             BorrowFee = costs.BorrowFee,
             Interest = costs.Interest,
             HistoryLength = spec.HistoryLength,
+            Progress = spec.Progress,
         });
         return kernel.Run();
     }

@@ -30,12 +30,15 @@ public static class CliApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var e in parse.Errors)
+                // One line: every parse error, then where to look.
+                var names = new List<string>();
+                for (var r = parse.CommandResult; r is not null && r.Command != root; r = r.Parent as System.CommandLine.Parsing.CommandResult)
                 {
-                    stderr.WriteLine($"error: {e.Message}");
+                    names.Insert(0, r.Command.Name);
                 }
 
-                stderr.WriteLine("Run 'alphatrade --help' for usage.");
+                var command = string.Join(' ', names.Prepend("alphatrade"));
+                stderr.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')))} (see '{command} --help')");
                 return ExitBadInput;
             }
 

@@ -97,6 +97,33 @@ public static class ConfigLoader
         return SettingsBinder.BindUniverse(new ConfigNode(doc.File, string.Empty, doc.Map));
     }
 
+    /// <summary>
+    /// Loads a run file (<c>backtest --config FILE</c>, or a run's <c>config.yaml</c>) over <paramref name="settings"/>:
+    /// keys it leaves out keep their configured values. Every key is validated like settings.yaml's.
+    /// </summary>
+    public static RunFile LoadRunFile(string path, string displayName, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{displayName}: file not found; expected a run file (YAML) such as a run's config.yaml");
+        }
+
+        var doc = ReadFile(path, displayName);
+        return RunFileBinder.Bind(new ConfigNode(doc.File, string.Empty, doc.Map), settings);
+    }
+
+    /// <summary>Like <see cref="LoadRunFile"/> from YAML text (e.g. a run's config.yaml still in memory).</summary>
+    public static RunFile ParseRunFile(string yaml, string displayName, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(settings);
+        using var reader = new StringReader(yaml);
+        var doc = Read(reader, displayName);
+        return RunFileBinder.Bind(new ConfigNode(doc.File, string.Empty, doc.Map), settings);
+    }
+
     private sealed record Doc(string File, YamlMappingNode Map);
 
     private static Doc ReadMapping(string configDir, string fileName)
@@ -118,9 +145,14 @@ public static class ConfigLoader
 
     private static Doc ReadFile(string path, string display)
     {
+        using var reader = new StreamReader(path);
+        return Read(reader, display);
+    }
+
+    private static Doc Read(TextReader reader, string display)
+    {
         try
         {
-            using var reader = new StreamReader(path);
             var stream = new YamlStream();
             stream.Load(reader);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -101,6 +101,42 @@ public sealed class ConfigNode
     /// <summary>A string with a default.</summary>
     public string String(string key, string defaultValue) => OptionalString(key) ?? defaultValue;
 
+    /// <summary>The keys of this mapping in file order (reading them does not mark them as known).</summary>
+    public IReadOnlyList<string> Keys => _map.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? string.Empty).ToList();
+
+    /// <summary>True when <paramref name="key"/> is present, even with a null value (marks it as known).</summary>
+    public bool Contains(string key) => Find(key) is not null;
+
+    /// <summary>True when <paramref name="key"/> is present with a non-null value (marks it as known).</summary>
+    public bool Has(string key) => !IsNull(Find(key));
+
+    /// <summary>An optional number in [min, max]: null when absent or null.</summary>
+    public double? OptionalDouble(string key, double min, double max) => Has(key) ? Double(key, double.NaN, min, max) : null;
+
+    /// <summary>A mapping of single values (absent means empty), in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ScalarMap(string key)
+    {
+        var node = Find(key);
+        if (IsNull(node))
+        {
+            return [];
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            throw Error(key, node, "expected a mapping of keys");
+        }
+
+        var list = new List<KeyValuePair<string, string>>(map.Children.Count);
+        foreach (var (k, v) in map.Children)
+        {
+            string name = ((YamlScalarNode)k).Value ?? string.Empty;
+            list.Add(new(name, v is YamlScalarNode s ? (s.Value ?? string.Empty).Trim() : throw Error(key, v, $"'{name}' must be a single value")));
+        }
+
+        return list;
+    }
+
     /// <summary>A number in [min, max].</summary>
     public double Double(string key, double defaultValue, double min, double max)
     {

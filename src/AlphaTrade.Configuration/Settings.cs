@@ -160,8 +160,32 @@ public sealed record ExchangeSettings(string Calendar, string TimeZone);
 /// <summary>The <c>sample</c> section: the generated market used when no data is present.</summary>
 public sealed record SampleSettings(int Seed, DateOnly Start, DateOnly End);
 
+/// <summary>Which backtest engine runs a strategy.</summary>
+public enum BacktestEngineKind
+{
+    /// <summary>The event-driven kernel with the simulated venue (every order type, participation cap, partial fills).</summary>
+    Event,
+
+    /// <summary>The vectorized engine over a target-weight matrix (strategies that can express one; for sweeps).</summary>
+    Vectorized,
+}
+
 /// <summary>The <c>backtest</c> section.</summary>
-public sealed record BacktestSettings(decimal InitialCapital, string DefaultStrategy, DateOnly? Start, DateOnly? End, string ResultsDir);
+/// <param name="InitialCapital">Starting cash, USD.</param>
+/// <param name="DefaultStrategy">Name (a key of <c>strategies</c>) run when no strategy is given.</param>
+/// <param name="Start">First session of the run, or null for the first bar of the data.</param>
+/// <param name="End">Last session of the run, or null for the last bar of the data.</param>
+/// <param name="ResultsDir">Folder that holds one sub-folder per run.</param>
+/// <param name="Engine">Engine used when the command line names none.</param>
+/// <param name="Seed">Seed of the simulated venue's random draws (touch fills), recorded with every run.</param>
+public sealed record BacktestSettings(
+    decimal InitialCapital,
+    string DefaultStrategy,
+    DateOnly? Start,
+    DateOnly? End,
+    string ResultsDir,
+    BacktestEngineKind Engine = BacktestEngineKind.Event,
+    int Seed = 42);
 
 /// <summary>The <c>account</c> section.</summary>
 public sealed record AccountSettings(AccountType Type);
@@ -182,7 +206,14 @@ public sealed record CostSettings(
     double ParticipationCap,
     double BorrowFeeAnnual,
     double CashInterestAnnual,
-    double DebitInterestAnnual);
+    double DebitInterestAnnual,
+    int DayCountBasis = 360)
+{
+    /// <summary>The shipped defaults.</summary>
+    public static CostSettings Default { get; } = new(
+        CommissionKind.PerShare, 0.005m, 1.00m, 0.01m, 0.0005m, 0.0000278m, 0.000166m, 8.30m,
+        SlippageKind.FixedBps, 1.0, 0.1, 0.10, 0.005, 0.0, 0.06);
+}
 
 /// <summary>The <c>logging</c> section.</summary>
 public sealed record LoggingSettings(LogLevel Level, string Dir, LogFormat Format);
@@ -196,7 +227,12 @@ public sealed record Settings(
     BacktestSettings Backtest,
     AccountSettings Account,
     CostSettings Costs,
-    LoggingSettings Logging);
+    LoggingSettings Logging,
+    StrategyCatalog Strategies)
+{
+    /// <summary>The strategy <see cref="BacktestSettings.DefaultStrategy"/> names (validated on load).</summary>
+    public StrategySettings DefaultStrategy => Strategies.Find(Backtest.DefaultStrategy)!;
+}
 
 /// <summary>Everything in <c>config/risk_params.yaml</c> (the <c>risk</c> section for overrides).</summary>
 public sealed record RiskParams(

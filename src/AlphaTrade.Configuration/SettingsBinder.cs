@@ -65,7 +65,9 @@ internal static class SettingsBinder
             b.String("default_strategy", "sma_crossover"),
             b.Date("start", null),
             b.Date("end", null),
-            b.String("results_dir", "results"));
+            b.String("results_dir", "results"),
+            b.Enum("engine", BacktestEngineKind.Event),
+            b.Int("seed", 42, 0, int.MaxValue));
         if (backtest.Start is { } bs && backtest.End is { } be && be < bs)
         {
             throw b.Error("end", null, $"{be:yyyy-MM-dd} is before backtest.start {bs:yyyy-MM-dd}");
@@ -78,30 +80,50 @@ internal static class SettingsBinder
         a.EnsureNoUnknownKeys();
 
         var c = root.Section("costs");
-        var costs = new CostSettings(
-            c.Enum("commission", CommissionKind.PerShare),
-            c.Decimal("per_share", 0.005m, 0m, 1m),
-            c.Decimal("min_per_order", 1.00m, 0m, 1000m),
-            c.Decimal("max_pct_of_value", 0.01m, 0m, 1m),
-            c.Decimal("percent", 0.0005m, 0m, 0.1m),
-            c.Decimal("sec_fee_rate", 0.0000278m, 0m, 0.01m),
-            c.Decimal("finra_taf_per_share", 0.000166m, 0m, 0.01m),
-            c.Decimal("finra_taf_max", 8.30m, 0m, 1000m),
-            c.Enum("slippage", SlippageKind.FixedBps),
-            c.Double("slippage_bps", 1.0, 0, 1000),
-            c.Double("impact_k", 0.1, 0, 10),
-            c.Double("participation_cap", 0.10, 0.0001, 1.0),
-            c.Double("borrow_fee_annual", 0.005, 0, 2),
-            c.Double("cash_interest_annual", 0.0, 0, 1),
-            c.Double("debit_interest_annual", 0.06, 0, 1));
+        var costs = BindCosts(c, CostSettings.Default);
         c.EnsureNoUnknownKeys();
 
         var l = root.Section("logging");
         var logging = new LoggingSettings(l.Enum("level", LogLevel.Info), l.String("dir", "logs"), l.Enum("format", LogFormat.Text));
         l.EnsureNoUnknownKeys();
 
+        var strategies = StrategyBinder.BindCatalog(root);
+        if (strategies.Find(backtest.DefaultStrategy) is null)
+        {
+            throw b.Error("default_strategy", null,
+                $"'{backtest.DefaultStrategy}' is not defined under strategies; defined: {string.Join(", ", strategies.Names)}");
+        }
+
         root.EnsureNoUnknownKeys();
-        return new Settings(mode, data, exchange, sample, backtest, account, costs, logging);
+        return new Settings(mode, data, exchange, sample, backtest, account, costs, logging, strategies);
+    }
+
+    /// <summary>The keys of a <c>costs</c> mapping; a missing key keeps its value in <paramref name="d"/>.</summary>
+    public static CostSettings BindCosts(ConfigNode c, CostSettings d)
+    {
+        var costs = new CostSettings(
+            c.Enum("commission", d.Commission),
+            c.Decimal("per_share", d.PerShare, 0m, 1m),
+            c.Decimal("min_per_order", d.MinPerOrder, 0m, 1000m),
+            c.Decimal("max_pct_of_value", d.MaxPctOfValue, 0m, 1m),
+            c.Decimal("percent", d.Percent, 0m, 0.1m),
+            c.Decimal("sec_fee_rate", d.SecFeeRate, 0m, 0.01m),
+            c.Decimal("finra_taf_per_share", d.FinraTafPerShare, 0m, 0.01m),
+            c.Decimal("finra_taf_max", d.FinraTafMax, 0m, 1000m),
+            c.Enum("slippage", d.Slippage),
+            c.Double("slippage_bps", d.SlippageBps, 0, 1000),
+            c.Double("impact_k", d.ImpactK, 0, 10),
+            c.Double("participation_cap", d.ParticipationCap, 0.0, 1.0),
+            c.Double("borrow_fee_annual", d.BorrowFeeAnnual, 0, 2),
+            c.Double("cash_interest_annual", d.CashInterestAnnual, 0, 1),
+            c.Double("debit_interest_annual", d.DebitInterestAnnual, 0, 1),
+            c.Int("day_count_basis", d.DayCountBasis, 360, 365));
+        if (costs.DayCountBasis is not (360 or 365))
+        {
+            throw c.Error("day_count_basis", null, $"{costs.DayCountBasis} is not allowed; expected 360 or 365");
+        }
+
+        return costs;
     }
 
     public static RiskParams BindRisk(ConfigNode r)

@@ -117,6 +117,11 @@ public static class ResultsWriter
         y.Append("engine: ").Append(Q(config.Engine)).Append('\n');
         y.Append("alphatrade_version: ").Append(Q(typeof(ResultsWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0")).Append('\n');
         y.Append("strategy:\n  name: ").Append(Q(config.Strategy)).Append('\n');
+        if (config.StrategyType is { } type)
+        {
+            y.Append("  type: ").Append(Q(type)).Append('\n');
+        }
+
         Map(y, "  parameters", config.StrategyParameters);
         y.Append("seed: ").Append(config.Seed.ToString(c)).Append('\n');
         y.Append("initial_capital: ").Append(config.InitialCapital.ToString(c)).Append('\n');
@@ -126,6 +131,16 @@ public static class ResultsWriter
         y.Append("end: ").Append(config.EndUtc is { } e ? Q(ResultsFormat.Time(e.Ticks)) : "null").Append('\n');
         y.Append("calendar: ").Append(Q(config.Calendar)).Append('\n');
         y.Append("symbols: [").AppendJoin(", ", config.Symbols.Select(Q)).Append("]\n");
+        if (config.Sectors.Count > 0)
+        {
+            Map(y, "sectors", config.Sectors);
+        }
+
+        if (config.Benchmark is { } benchmark)
+        {
+            y.Append("benchmark: ").Append(Q(benchmark)).Append('\n');
+        }
+
         Map(y, "costs", config.Costs.Describe());
         Map(y, "venue",
         [

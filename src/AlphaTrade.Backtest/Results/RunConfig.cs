@@ -19,6 +19,9 @@ public sealed record RunConfig
     /// <summary>Strategy name.</summary>
     public required string Strategy { get; init; }
 
+    /// <summary>Strategy type (e.g. "sma_crossover"), or null when the name says it.</summary>
+    public string? StrategyType { get; init; }
+
     /// <summary>Strategy parameters as ordered (key, value) text pairs.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> StrategyParameters { get; init; } = [];
 
@@ -51,6 +54,12 @@ public sealed record RunConfig
 
     /// <summary>Symbols in id order.</summary>
     public required IReadOnlyList<string> Symbols { get; init; }
+
+    /// <summary>Sector of each symbol (symbol, sector), for attribution; may be empty.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Sectors { get; init; } = [];
+
+    /// <summary>Benchmark ticker, or null.</summary>
+    public string? Benchmark { get; init; }
 
     /// <summary>Input data fingerprints, e.g. (symbol or file, "sha256:...").</summary>
     public IReadOnlyList<KeyValuePair<string, string>> DataFingerprints { get; init; } = [];

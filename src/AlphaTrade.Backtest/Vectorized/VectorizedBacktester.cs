@@ -40,6 +40,9 @@ public sealed class VectorizedSpec
     /// <summary>Venue options (the participation cap and statistics span apply; touch fills do not arise).</summary>
     public VenueOptions Venue { get; init; } = new();
 
+    /// <summary>Told at every session close how far the run has come; null for none.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
     /// <summary>Name of the single strategy book.</summary>
     public string StrategyName { get; init; } = "vectorized";
 }
@@ -96,7 +99,7 @@ public static class VectorizedBacktester
             _n = _symbols.Count;
             _costs = spec.CostModels ?? CostModels.FromOptions(spec.Costs);
             _ledger = new Ledger(_symbols, [spec.StrategyName], spec.InitialCapital);
-            _recorder = new RunRecorder(_ledger, spec.Margin, _bars.Rows);
+            _recorder = new RunRecorder(_ledger, spec.Margin, _bars.Rows) { Progress = spec.Progress };
             _pricing = new FillPricing(_costs, spec.Venue.EffectiveCap, _n, _bars.TimeFrame, spec.Venue.StatisticsSpanBars);
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;

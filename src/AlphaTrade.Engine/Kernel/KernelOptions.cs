@@ -41,6 +41,9 @@ public sealed class KernelOptions
     /// <summary>Interest on cash accrued at each session close.</summary>
     public IInterestModel Interest { get; init; } = NoInterest.Instance;
 
+    /// <summary>Told at every session close how far the run has come; null for none.</summary>
+    public IProgress<Results.RunProgress>? Progress { get; init; }
+
     /// <summary>Bars of history kept per symbol for strategies.</summary>
     public int HistoryLength { get; init; } = 256;
 }

@@ -89,7 +89,7 @@ public sealed class TradingKernel : IOrderEventSink
         }
 
         _ledger = new Ledger(_symbols, names, options.InitialCapital);
-        _recorder = new RunRecorder(_ledger, _margin);
+        _recorder = new RunRecorder(_ledger, _margin) { Progress = options.Progress };
         _history = new MarketHistory(_symbols, options.HistoryLength);
         _slice = new BarSlice(_symbols.Count);
         _working = new long[_symbols.Count];

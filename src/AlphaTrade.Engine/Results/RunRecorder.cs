@@ -32,6 +32,9 @@ public sealed class RunRecorder
         _open = new OpenTrade?[ledger.Symbols.Count * ledger.Strategies.Count];
     }
 
+    /// <summary>Told at every session close how far the run has come (for progress displays); null for none.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
     /// <summary>Bars processed so far (engines add to it).</summary>
     public long BarsProcessed { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class RunRecorder
         ArgumentNullException.ThrowIfNull(borrowFee);
         ArgumentNullException.ThrowIfNull(interest);
         var (borrow, credited) = _ledger.AccrueFinancing(borrowFee, interest, days, OnBorrow);
+        Progress?.Report(new RunProgress(session.Date, BarsProcessed));
         long t = session.CloseUtc.Ticks;
         decimal equity = _ledger.Equity;
         decimal gross = _ledger.GrossExposure;

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AlphaTrade.Analytics.Reporting;
+using AlphaTrade.Backtest;
+using AlphaTrade.Backtest.Results;
+using AlphaTrade.Backtest.Vectorized;
+using AlphaTrade.Configuration;
+using AlphaTrade.Core;
+using AlphaTrade.Core.Calendar;
+using AlphaTrade.Core.Market;
+using AlphaTrade.Data.Sample;
+using AlphaTrade.Data.Storage;
+using AlphaTrade.Data.Universe;
+using AlphaTrade.Engine.Results;
+
+namespace AlphaTrade.Cli.Backtesting;
+
+/// <summary>What a finished backtest left behind.</summary>
+internal sealed record BacktestOutcome(string Folder, RunResult Result, RunReport? Report, long BarCount, TimeSpan EngineTime);
+
+/// <summary>
+/// Runs a <see cref="BacktestPlan"/>: loads the universe through <see cref="MarketDataService"/>, runs the chosen
+/// engine, and writes results/&lt;run-id&gt;/ (the engine's files, benchmark.csv, metrics.json, report.html) in one
+/// atomic folder write. Notices and progress go to standard error.
+/// </summary>
+internal sealed class BacktestRunner
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private readonly CliContext _ctx;
+    private readonly BacktestPlan _plan;
+
+    public BacktestRunner(CliContext ctx, BacktestPlan plan)
+    {
+        _ctx = ctx;
+        _plan = plan;
+    }
+
+    public BacktestOutcome Execute(CancellationToken cancellationToken = default)
+    {
+        var plan = _plan;
+        var market = LoadMarket(cancellationToken);
+        if (market.Series.Count == 0 || market.BarCount == 0)
+        {
+            throw new InputException($"no bars for the universe between {Describe(plan.Start)} and {Describe(plan.End)} in {_ctx.Display(market.SourceDirectory)}");
+        }
+
+        CheckFingerprints(market);
+        long bars = market.BarCount;
+        var progress = new ConsoleProgress(_ctx.Error, bars);
+        var sw = Stopwatch.StartNew();
+        RunResult result = plan.Engine == BacktestEngineKind.Vectorized ? RunVectorized(market, progress) : RunEvent(market, progress);
+        var engineTime = sw.Elapsed;
+        progress.Done();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var config = RunConfig(market);
+        config = config with { RunId = ResultsWriter.DeterministicRunId(config) };
+        string? benchmarkCsv = market.Benchmark is { Count: > 0 } b ? BenchmarkCsv(result.Equity, b) : null;
+        RunReport? report = null;
+        try
+        {
+            var texts = new RunTexts(
+                ResultsWriter.ConfigYaml(config, result), ResultsFormat.EquityCsv(result), ResultsFormat.TradesCsv(result),
+                ResultsFormat.PositionsCsv(result), benchmarkCsv);
+            var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
+            report = RunReportBuilder.Build(texts, record, config.RunId);
+        }
+        catch (Exception ex) when (ex is InputException or ArgumentException)
+        {
+            // A curve the analytics cannot take (e.g. equity at or below zero) still leaves the run's records.
+            _ctx.Notice($"No metrics.json or report.html: {ex.Message}");
+        }
+
+        var extras = new List<IRunArtifactWriter>();
+        if (benchmarkCsv is not null)
+        {
+            extras.Add(new TextArtifact(RunTexts.BenchmarkFile, benchmarkCsv));
+        }
+
+        if (report is not null)
+        {
+            extras.Add(new TextArtifact(RunReportWriter.MetricsFileName, report.MetricsJson));
+            extras.Add(new TextArtifact(RunReportWriter.TearsheetFileName, report.Html));
+        }
+
+        string folder = ResultsWriter.Write(result, config, plan.ResultsDirectory, extras);
+        return new BacktestOutcome(folder, result, report, bars, engineTime);
+    }
+
+    private MarketData LoadMarket(CancellationToken cancellationToken)
+    {
+        var plan = _plan;
+        var universe = _ctx.Config.Universe;
+
+        // The sample market is generated for the configured universe; a run on other symbols picks them out afterwards.
+        var requestSymbols = universe.Symbols.Select(s => new SampleSymbol(s.Symbol, s.Sector)).ToList();
+        foreach (var s in plan.Symbols.Where(s => !universe.Contains(s.Symbol)))
+        {
+            requestSymbols.Add(new SampleSymbol(s.Symbol, s.Sector));
+        }
+
+        var request = MarketDataFactory.Request(_ctx, plan.Start, plan.End) with
+        {
+            Symbols = requestSymbols,
+            Benchmark = plan.Benchmark,
+            TimeFrame = plan.TimeFrame,
+        };
+        var md = new MarketDataService(NyseCalendar.Instance).Load(request, cancellationToken);
+        foreach (var notice in md.Notices)
+        {
+            _ctx.Notice(notice);
+        }
+
+        var wanted = plan.Symbols.Select(s => s.Symbol).ToHashSet(StringComparer.Ordinal);
+        if (md.Series.Count == wanted.Count && md.Series.All(s => wanted.Contains(s.Symbol)))
+        {
+            return md;
+        }
+
+        var series = md.Series.Where(s => wanted.Contains(s.Symbol)).ToList();
+        var all = md.Benchmark is null ? series : series.Append(md.Benchmark);
+        return new MarketData(series, md.Benchmark, md.TimeFrame, md.IsSample, md.SourceDirectory, DataFingerprint.Of(all), md.Notices);
+    }
+
+    private void CheckFingerprints(MarketData market)
+    {
+        if (_plan.Record is not { DataFingerprints.Count: > 0 } record)
+        {
+            return;
+        }
+
+        var now = Fingerprints(market).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var differ = record.DataFingerprints
+            .Where(kv => !string.Equals(now.GetValueOrDefault(kv.Key), kv.Value, StringComparison.Ordinal))
+            .Select(kv => kv.Key)
+            .ToList();
+        if (differ.Count > 0)
+        {
+            _ctx.Notice($"warning: the data differs from the data {record.File} was run on ({string.Join(' ', differ.Take(8))}{(differ.Count > 8 ? " ..." : string.Empty)}); results will differ from that run.");
+        }
+    }
+
+    private RunResult RunEvent(MarketData market, IProgress<RunProgress> progress) => Backtester.Run(new BacktestSpec
+    {
+        Bars = market.Series,
+        Calendar = NyseCalendar.Instance,
+        Strategies = [StrategyFactory.Create(_plan.Strategy)],
+        InitialCapital = _plan.InitialCapital,
+        Margin = EngineSettings.Margin(_plan.Account),
+        Costs = EngineSettings.Costs(_plan.Costs),
+        Venue = EngineSettings.Venue(_plan.Venue),
+        Progress = progress,
+    });
+
+    private RunResult RunVectorized(MarketData market, IProgress<RunProgress> progress)
+    {
+        var aligned = AlignedBars.Create(market.Series);
+        return VectorizedBacktester.Run(new VectorizedSpec
+        {
+            Bars = aligned,
+            TargetWeights = StrategyFactory.TargetWeights(_plan.Strategy, aligned),
+            Calendar = NyseCalendar.Instance,
+            InitialCapital = _plan.InitialCapital,
+            Margin = EngineSettings.Margin(_plan.Account),
+            Costs = EngineSettings.Costs(_plan.Costs),
+            Venue = EngineSettings.Venue(_plan.Venue),
+            StrategyName = _plan.Strategy.Name,
+            Progress = progress,
+        });
+    }
+
+    private RunConfig RunConfig(MarketData market)
+    {
+        var plan = _plan;
+        var cal = NyseCalendar.Instance;
+        var bySymbol = plan.Symbols.ToDictionary(s => s.Symbol, StringComparer.Ordinal);
+        var extra = new List<KeyValuePair<string, string>>
+        {
+            new("data_source", market.IsSample ? "sample market" : "vendor files"),
+            new("data_folder", _ctx.Display(market.SourceDirectory).Replace('\\', '/')),
+        };
+        if (market.IsSample)
+        {
+            var sample = _ctx.Config.Settings.Sample;
+            extra.Add(new("sample_seed", sample.Seed.ToString(C)));
+            extra.Add(new("sample_start", sample.Start.ToString("yyyy-MM-dd", C)));
+            extra.Add(new("sample_end", sample.End.ToString("yyyy-MM-dd", C)));
+        }
+
+        extra.Add(new("data_processing", MarketDataService.ProcessingVersion));
+        return new RunConfig
+        {
+            RunId = "pending",
+            Engine = plan.Engine == BacktestEngineKind.Vectorized ? "vectorized" : "event",
+            Strategy = plan.Strategy.Name,
+            StrategyType = plan.Strategy.Type,
+            StrategyParameters = plan.Strategy.Describe(),
+            Seed = plan.Venue.Seed,
+            InitialCapital = plan.InitialCapital,
+            Account = EngineSettings.Margin(plan.Account).Name,
+            Costs = EngineSettings.Costs(plan.Costs),
+            Venue = EngineSettings.Venue(plan.Venue),
+            TimeFrame = market.TimeFrame.ToString(),
+            StartUtc = plan.Start is { } s ? cal.ToUtc(s.ToDateTime(TimeOnly.MinValue)) : null,
+            EndUtc = plan.End is { } e ? cal.ToUtc(e.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
+            Calendar = cal.Name,
+            Symbols = market.Series.Select(x => x.Symbol).ToList(),
+            Sectors = market.Series.Select(x => new KeyValuePair<string, string>(x.Symbol, bySymbol[x.Symbol].Sector)).ToList(),
+            Benchmark = market.Benchmark?.Symbol,
+            DataFingerprints = Fingerprints(market),
+            Extra = extra,
+        };
+    }
+
+    private static List<KeyValuePair<string, string>> Fingerprints(MarketData market)
+    {
+        var list = new List<KeyValuePair<string, string>> { new("universe", market.Fingerprint) };
+        list.AddRange(market.Series.Select(s => new KeyValuePair<string, string>(s.Symbol, DataFingerprint.Of(s))));
+        if (market.Benchmark is { } b && market.Series.All(s => s.Symbol != b.Symbol))
+        {
+            list.Add(new(b.Symbol, DataFingerprint.Of(b)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The benchmark's last close at or before each equity time (its first close before it trades).</summary>
+    private static string BenchmarkCsv(Engine.Results.EquityCurve equity, BarSeries benchmark)
+    {
+        var sb = new StringBuilder("time_utc,close\n");
+        var times = equity.TimeUtcTicks;
+        var starts = benchmark.Time;
+        var close = benchmark.Close;
+        long barTicks = benchmark.TimeFrame.Duration.Ticks;
+        int j = -1;
+        for (int i = 0; i < times.Length; i++)
+        {
+            while (j + 1 < starts.Length && starts[j + 1] + barTicks <= times[i])
+            {
+                j++;
+            }
+
+            double value = close[Math.Max(j, 0)];
+            sb.Append(ResultsFormat.Time(times[i])).Append(',').Append(value.ToString("R", C)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Describe(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", C) : "the first/last bar";
+
+    private sealed class TextArtifact(string fileName, string text) : IRunArtifactWriter
+    {
+        public string FileName => fileName;
+
+        public void Write(RunResult result, RunConfig config, Stream output)
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(text);
+            output.Write(bytes);
+        }
+    }
+}

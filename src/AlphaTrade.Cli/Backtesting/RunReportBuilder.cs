@@ -1,0 +1,210 @@
+using System.Globalization;
+using AlphaTrade.Analytics.Inputs;
+using AlphaTrade.Analytics.IO;
+using AlphaTrade.Analytics.Metrics;
+using AlphaTrade.Analytics.Reporting;
+using AlphaTrade.Configuration;
+using AlphaTrade.Core;
+using AlphaTrade.Core.Calendar;
+using AlphaTrade.Core.Time;
+
+namespace AlphaTrade.Cli.Backtesting;
+
+/// <summary>The text of a run's files that the report reads (benchmark.csv may be missing).</summary>
+internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string TradesCsv, string PositionsCsv, string? BenchmarkCsv)
+{
+    public const string ConfigFile = "config.yaml";
+    public const string EquityFile = "equity.csv";
+    public const string TradesFile = "trades.csv";
+    public const string PositionsFile = "positions.csv";
+    public const string BenchmarkFile = "benchmark.csv";
+
+    /// <summary>Reads a results folder; a missing file is a one-line error naming it.</summary>
+    public static RunTexts Read(string folder, Func<string, string> display)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new InputException($"{display(folder)}: no such folder; expected a run's results folder such as results/<run-id>");
+        }
+
+        string Need(string name)
+        {
+            string path = Path.Combine(folder, name);
+            return File.Exists(path)
+                ? File.ReadAllText(path)
+                : throw new InputException($"{display(path)}: file not found; a results folder holds {ConfigFile}, {EquityFile}, {TradesFile} and {PositionsFile}");
+        }
+
+        string bench = Path.Combine(folder, BenchmarkFile);
+        return new RunTexts(Need(ConfigFile), Need(EquityFile), Need(TradesFile), Need(PositionsFile), File.Exists(bench) ? File.ReadAllText(bench) : null);
+    }
+}
+
+/// <summary>A run's computed analytics and the two files written from them.</summary>
+internal sealed record RunReport(PerformanceReport Report, string MetricsJson, string Html);
+
+/// <summary>
+/// Builds a run's metrics.json and report.html from the text of its results files. The backtest command and
+/// <c>alphatrade report</c> both go through here, so rebuilding a report from a results folder gives the same bytes.
+/// </summary>
+internal static class RunReportBuilder
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static RunReport Build(RunTexts texts, RunFile record, string folderName)
+    {
+        var equity = SeriesCsv.Read(new StringReader(texts.EquityCsv), Path.Combine(folderName, RunTexts.EquityFile));
+        if (equity.Count < 2)
+        {
+            throw new InputException($"{Path.Combine(folderName, RunTexts.EquityFile)}: {equity.Count} row(s); a report needs at least two");
+        }
+
+        double[]? benchmark = null;
+        string? benchmarkNote = null;
+        if (texts.BenchmarkCsv is { } bText)
+        {
+            var b = SeriesCsv.Read(new StringReader(bText), Path.Combine(folderName, RunTexts.BenchmarkFile));
+            if (b.TimeUtcTicks.AsSpan().SequenceEqual(equity.TimeUtcTicks))
+            {
+                benchmark = b.Values;
+                benchmarkNote = $"{record.Benchmark ?? "benchmark"} closes at the equity timestamps";
+            }
+        }
+
+        var sectors = record.Sectors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var sectorOrder = record.Sectors.Select(kv => kv.Value).Distinct(StringComparer.Ordinal).ToList();
+        var timeFrame = record.TimeFrame ?? TimeFrame.FifteenMinutes;
+        var input = new AnalyticsInput
+        {
+            Curve = new EquityCurve(equity.TimeUtcTicks, equity.Values, benchmark),
+            Options = MetricsOptions.ForTimeFrame(timeFrame),
+            BenchmarkNote = benchmarkNote,
+            Trades = Trades(texts.TradesCsv, Path.Combine(folderName, RunTexts.TradesFile), sectors),
+            Exposure = Exposure(texts.PositionsCsv, Path.Combine(folderName, RunTexts.PositionsFile), equity, sectors, sectorOrder),
+        };
+
+        var report = PerformanceAnalyzer.Analyze(input);
+        var strategy = record.Strategy;
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Engine"] = record.Engine == BacktestEngineKind.Vectorized ? "vectorized" : "event-driven",
+            ["Account"] = record.Account == AccountType.Cash ? "cash (1×)" : "Reg T margin (4× intraday, 2× overnight)",
+            ["Commission"] = record.Costs.Commission switch
+            {
+                CommissionKind.PerShare => string.Create(C, $"${record.Costs.PerShare}/share, min ${record.Costs.MinPerOrder}"),
+                CommissionKind.Percent => string.Create(C, $"{record.Costs.Percent * 100m}% of notional"),
+                _ => "zero (regulatory fees only)",
+            },
+            ["Slippage"] = record.Costs.Slippage switch
+            {
+                SlippageKind.FixedBps => string.Create(C, $"{record.Costs.SlippageBps} bps"),
+                SlippageKind.HalfSpread => "half spread (Corwin–Schultz)",
+                _ => string.Create(C, $"√ impact, k = {record.Costs.ImpactK}"),
+            },
+            ["Participation cap"] = record.Venue.ParticipationCap > 0 ? Fmt.Pct(record.Venue.ParticipationCap, 0) + " of bar volume" : "off",
+            ["Seed"] = record.Venue.Seed.ToString(C),
+        };
+        var meta = new RunMetadata("Backtest: " + (strategy?.Name ?? "run"))
+        {
+            RunId = record.RunId,
+            Strategy = strategy is null ? null : $"{strategy.Name} ({strategy.Type}: {string.Join(", ", strategy.Describe().Select(kv => kv.Key + " " + kv.Value))})",
+            BarSize = timeFrame.ToString(),
+            Universe = string.Create(C, $"{record.Symbols?.Count ?? sectors.Count} symbols in {sectorOrder.Count} sectors"),
+            Benchmark = record.Benchmark,
+            Parameters = parameters,
+        };
+
+        var run = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["run_id"] = record.RunId ?? string.Empty,
+            ["engine"] = record.Engine == BacktestEngineKind.Vectorized ? "vectorized" : "event",
+            ["strategy"] = strategy?.Name ?? string.Empty,
+            ["strategy_type"] = strategy?.Type ?? string.Empty,
+            ["timeframe"] = timeFrame.ToString(),
+            ["symbols"] = (record.Symbols?.Count ?? 0).ToString(C),
+            ["benchmark"] = record.Benchmark ?? string.Empty,
+            ["initial_capital"] = (record.InitialCapital ?? 0m).ToString(C),
+        };
+
+        string json = MetricsJsonWriter.ToJson(report, run);
+        string html = TearsheetBuilder.Build(new TearsheetInput { Analytics = input, Metadata = meta, Report = report });
+        return new RunReport(report, json, html);
+    }
+
+    private static List<TradeRecord> Trades(string csv, string name, Dictionary<string, string> sectors)
+    {
+        var rows = ResultsCsv.Parse(csv, name, ["strategy", "symbol", "direction", "entry_utc", "exit_utc", "quantity", "entry_price", "exit_price", "costs", "net_pnl"]);
+        var list = new List<TradeRecord>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (r.Text("exit_utc").Length == 0)
+            {
+                continue; // still open at the end: not a round trip
+            }
+
+            string symbol = r.Text("symbol");
+            list.Add(new TradeRecord(
+                symbol,
+                sectors.GetValueOrDefault(symbol, "Unknown"),
+                r.Text("strategy"),
+                r.Text("direction") == "short" ? TradeSide.Short : TradeSide.Long,
+                r.Time("entry_utc"),
+                r.Time("exit_utc"),
+                (double)r.Decimal("entry_price"),
+                (double)r.Decimal("exit_price"),
+                (double)r.Decimal("quantity"),
+                (double)r.Decimal("net_pnl"),
+                (double)r.Decimal("costs")));
+        }
+
+        return list;
+    }
+
+    /// <summary>Net weight per symbol at every session close of the run (zero when flat), from positions.csv and the equity at that close.</summary>
+    private static ExposureSeries? Exposure(string csv, string name, SeriesFile equity, Dictionary<string, string> sectors, List<string> sectorOrder)
+    {
+        var rows = ResultsCsv.Parse(csv, name, ["time_utc", "symbol", "market_value"]);
+        var byTime = new SortedDictionary<long, Dictionary<string, double>>();
+        foreach (var r in rows)
+        {
+            long t = r.Time("time_utc");
+            if (!byTime.TryGetValue(t, out var book))
+            {
+                byTime[t] = book = new Dictionary<string, double>(StringComparer.Ordinal);
+            }
+
+            string symbol = r.Text("symbol");
+            book[symbol] = book.GetValueOrDefault(symbol) + (double)r.Decimal("market_value");
+        }
+
+        var times = equity.TimeUtcTicks;
+        var cal = NyseCalendar.Instance;
+        var first = DateOnly.FromDateTime(cal.ToExchangeTime(new DateTime(times[0], DateTimeKind.Utc)));
+        var last = DateOnly.FromDateTime(cal.ToExchangeTime(new DateTime(times[^1], DateTimeKind.Utc)));
+        var snapshots = new List<PositionSnapshot>();
+        foreach (var session in cal.Sessions(first, last))
+        {
+            long close = session.CloseUtc.Ticks;
+            int at = Array.BinarySearch(times, close);
+            at = at >= 0 ? at : ~at - 1;
+            if (at < 0 || times[at] <= session.OpenUtc.Ticks)
+            {
+                continue; // no equity point in this session
+            }
+
+            double e = equity.Values[at];
+            var weights = new List<PositionWeight>();
+            if (byTime.TryGetValue(close, out var book))
+            {
+                foreach (var (symbol, value) in book.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    weights.Add(new PositionWeight(symbol, sectors.GetValueOrDefault(symbol, "Unknown"), value / e));
+                }
+            }
+
+            snapshots.Add(new PositionSnapshot(close, weights));
+        }
+
+        return snapshots.Count == 0 ? null : ExposureSeries.FromSnapshots(snapshots, sectorOrder.Count > 0 ? sectorOrder : null);
+    }
+}

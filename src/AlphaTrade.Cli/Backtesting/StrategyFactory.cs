@@ -1,0 +1,45 @@
+using AlphaTrade.Backtest.Reference;
+using AlphaTrade.Backtest.Vectorized;
+using AlphaTrade.Configuration;
+using AlphaTrade.Core;
+using AlphaTrade.Engine.Strategies;
+
+namespace AlphaTrade.Cli.Backtesting;
+
+/// <summary>Turns a configured strategy into what the engines run: an event-driven strategy, or a target-weight matrix.</summary>
+internal static class StrategyFactory
+{
+    /// <summary>The event-driven strategy.</summary>
+    public static IStrategy Create(StrategySettings settings) => settings switch
+    {
+        SmaCrossoverSettings s => new SmaCrossoverStrategy(Parameters(s)),
+        _ => throw new InputException($"strategy {settings.Name}: type '{settings.Type}' has no implementation"),
+    };
+
+    /// <summary>Null when the strategy can run on the vectorized engine, else why not.</summary>
+    public static string? VectorizedRefusal(StrategySettings settings) => settings switch
+    {
+        SmaCrossoverSettings { Sizing: PositionSizing.FixedShares } =>
+            $"strategy {settings.Name} sizes in fixed shares, which a target-weight matrix cannot express; use --engine event or sizing: target_weight",
+        SmaCrossoverSettings => null,
+        _ => $"strategy {settings.Name} ({settings.Type}) cannot run on the vectorized engine; use --engine event",
+    };
+
+    /// <summary>The target-weight matrix (rows × symbols) of a strategy the vectorized engine can run.</summary>
+    public static double[] TargetWeights(StrategySettings settings, AlignedBars bars) => settings switch
+    {
+        SmaCrossoverSettings s => SmaCrossoverStrategy.TargetWeights(bars, Parameters(s)),
+        _ => throw new InputException(VectorizedRefusal(settings) ?? "no target weights"),
+    };
+
+    public static SmaCrossoverParameters Parameters(SmaCrossoverSettings s) => new()
+    {
+        Name = s.Name,
+        FastPeriod = s.FastPeriod,
+        SlowPeriod = s.SlowPeriod,
+        Sizing = s.Sizing == PositionSizing.FixedShares ? CrossoverSizing.FixedShares : CrossoverSizing.TargetWeight,
+        Weight = s.Weight ?? double.NaN,
+        Shares = s.Shares,
+        AllowShort = s.AllowShort,
+    };
+}

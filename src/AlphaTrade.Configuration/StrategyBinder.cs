@@ -1,0 +1,89 @@
+namespace AlphaTrade.Configuration;
+
+/// <summary>Binds strategy definitions: the <c>strategies</c> section of settings.yaml and the <c>strategy</c> block of run files.</summary>
+internal static class StrategyBinder
+{
+    /// <summary>
+    /// The <c>strategies</c> section: a mapping of name → definition (<c>type</c> plus the type's parameters).
+    /// Absent: <see cref="StrategyCatalog.BuiltIn"/>.
+    /// </summary>
+    public static StrategyCatalog BindCatalog(ConfigNode root)
+    {
+        if (!root.Has("strategies"))
+        {
+            return StrategyCatalog.BuiltIn;
+        }
+
+        var section = root.Section("strategies");
+        var list = new List<StrategySettings>();
+        foreach (var name in section.Keys)
+        {
+            CheckName(section, name);
+            var node = section.Section(name);
+            string type = TypeOf(node, name);
+            list.Add(Bind(node, name, type, node, null));
+            node.EnsureNoUnknownKeys();
+        }
+
+        if (list.Count == 0)
+        {
+            throw section.Error("strategies", null, "no strategy is defined; define at least one, e.g. sma_crossover: { type: sma_crossover }");
+        }
+
+        return new StrategyCatalog(list);
+    }
+
+    /// <summary>The <c>type</c> key of a definition; a definition named after a type may leave it out.</summary>
+    public static string TypeOf(ConfigNode node, string name)
+    {
+        string? type = node.OptionalString("type");
+        if (type is null)
+        {
+            return StrategyCatalog.Types.Contains(name, StringComparer.Ordinal)
+                ? name
+                : throw node.Error("type", null, $"missing; expected one of {string.Join(", ", StrategyCatalog.Types)}");
+        }
+
+        return StrategyCatalog.Types.Contains(type, StringComparer.Ordinal)
+            ? type
+            : throw node.Error("type", null, $"'{type}' is not a strategy type; expected one of {string.Join(", ", StrategyCatalog.Types)}");
+    }
+
+    /// <summary>Checks a strategy name: letters, digits, '_', '-' or '.', as run ids and CSV files need.</summary>
+    public static void CheckName(ConfigNode where, string name)
+    {
+        if (name.Length == 0 || name.Length > 64 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-' or '.') || name[0] == '.')
+        {
+            throw where.Error(name, null, "is not a valid strategy name; use letters, digits, '_', '-' or '.' (at most 64)");
+        }
+    }
+
+    /// <summary>
+    /// Binds the parameters of a <paramref name="type"/> strategy from <paramref name="parameters"/>; a missing key takes
+    /// its value from <paramref name="baseline"/> (a strategy of the same type) or the type's default.
+    /// </summary>
+    public static StrategySettings Bind(ConfigNode where, string name, string type, ConfigNode parameters, StrategySettings? baseline) => type switch
+    {
+        SmaCrossoverSettings.TypeName => BindSmaCrossover(name, parameters, baseline as SmaCrossoverSettings ?? new SmaCrossoverSettings(name)),
+        _ => throw where.Error("type", null, $"'{type}' is not a strategy type; expected one of {string.Join(", ", StrategyCatalog.Types)}"),
+    };
+
+    private static SmaCrossoverSettings BindSmaCrossover(string name, ConfigNode p, SmaCrossoverSettings d)
+    {
+        int fast = p.Int("fast_period", d.FastPeriod, 1, 1_000_000);
+        int slow = p.Int("slow_period", d.SlowPeriod, 2, 1_000_000);
+        if (slow <= fast)
+        {
+            throw p.Error("slow_period", null, $"{slow} must exceed fast_period ({fast})");
+        }
+
+        return new SmaCrossoverSettings(
+            name,
+            fast,
+            slow,
+            p.Enum("sizing", d.Sizing),
+            p.Contains("weight") ? p.OptionalDouble("weight", 0, 10) : d.Weight,
+            p.Int("shares", d.Shares, 1, 100_000_000),
+            p.Bool("allow_short", d.AllowShort));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections;
+using System.Globalization;
+
+namespace AlphaTrade.Configuration;
+
+/// <summary>
+/// One configured strategy: an entry of the <c>strategies</c> section (its key is <see cref="Name"/>) or the
+/// <c>strategy</c> block of a run file. Each strategy type has its own record with its validated parameters.
+/// </summary>
+/// <param name="Name">Name used by <c>--strategy</c>, in the books and in reports.</param>
+public abstract record StrategySettings(string Name)
+{
+    /// <summary>The strategy type, e.g. <c>sma_crossover</c>.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>The parameters as ordered (key, value) pairs in their YAML spelling, for run records.</summary>
+    public abstract IReadOnlyList<KeyValuePair<string, string>> Describe();
+}
+
+/// <summary>How a strategy sizes positions.</summary>
+public enum PositionSizing
+{
+    /// <summary>A target weight of account equity per symbol.</summary>
+    TargetWeight,
+
+    /// <summary>A fixed number of shares per symbol.</summary>
+    FixedShares,
+}
+
+/// <summary>
+/// The reference SMA fast/slow crossover (type <c>sma_crossover</c>): long while the fast average of closes is above
+/// the slow one, flat (or short) otherwise.
+/// </summary>
+/// <param name="Name">Strategy name.</param>
+/// <param name="FastPeriod">Fast average length, bars.</param>
+/// <param name="SlowPeriod">Slow average length, bars (greater than <paramref name="FastPeriod"/>).</param>
+/// <param name="Sizing">Target weight or fixed shares.</param>
+/// <param name="Weight">Target weight per symbol, or null for 1 / number of symbols.</param>
+/// <param name="Shares">Shares per symbol with fixed-share sizing.</param>
+/// <param name="AllowShort">Go short when fast &lt; slow (else flat).</param>
+public sealed record SmaCrossoverSettings(
+    string Name,
+    int FastPeriod = 10,
+    int SlowPeriod = 30,
+    PositionSizing Sizing = PositionSizing.TargetWeight,
+    double? Weight = null,
+    int Shares = 100,
+    bool AllowShort = false) : StrategySettings(Name)
+{
+    /// <summary>The type name.</summary>
+    public const string TypeName = "sma_crossover";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, string>> Describe()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return
+        [
+            new("fast_period", FastPeriod.ToString(c)),
+            new("slow_period", SlowPeriod.ToString(c)),
+            new("sizing", Sizing == PositionSizing.TargetWeight ? "target_weight" : "fixed_shares"),
+            new("weight", Weight is { } w ? w.ToString("R", c) : "null"),
+            new("shares", Shares.ToString(c)),
+            new("allow_short", AllowShort ? "true" : "false"),
+        ];
+    }
+}
+
+/// <summary>The configured strategies in file order, by name; equal when they hold equal strategies in the same order.</summary>
+public sealed class StrategyCatalog : IReadOnlyList<StrategySettings>, IEquatable<StrategyCatalog>
+{
+    private readonly StrategySettings[] _items;
+
+    /// <summary>Creates the catalog; names must be distinct.</summary>
+    public StrategyCatalog(IEnumerable<StrategySettings> strategies)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        _items = [.. strategies];
+        if (_items.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != _items.Length)
+        {
+            throw new ArgumentException("Strategy names must be distinct.", nameof(strategies));
+        }
+    }
+
+    /// <summary>The catalog used when settings.yaml has no <c>strategies</c> section: the reference crossover with its defaults.</summary>
+    public static StrategyCatalog BuiltIn { get; } = new([new SmaCrossoverSettings(SmaCrossoverSettings.TypeName)]);
+
+    /// <summary>The strategy types the configuration knows.</summary>
+    public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName];
+
+    /// <inheritdoc />
+    public int Count => _items.Length;
+
+    /// <inheritdoc />
+    public StrategySettings this[int index] => _items[index];
+
+    /// <summary>Names in file order.</summary>
+    public IEnumerable<string> Names => _items.Select(s => s.Name);
+
+    /// <summary>The strategy called <paramref name="name"/>, or null.</summary>
+    public StrategySettings? Find(string name) => Array.Find(_items, s => string.Equals(s.Name, name, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public IEnumerator<StrategySettings> GetEnumerator() => ((IEnumerable<StrategySettings>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public bool Equals(StrategyCatalog? other) => other is not null && _items.SequenceEqual(other._items);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as StrategyCatalog);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = default(HashCode);
+        foreach (var s in _items)
+        {
+            h.Add(s);
+        }
+
+        return h.ToHashCode();
+    }
+}
