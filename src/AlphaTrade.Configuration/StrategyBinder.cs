@@ -11,7 +11,7 @@ internal static class StrategyBinder
     {
         if (!root.Has("strategies"))
         {
-            return StrategyCatalog.BuiltIn;
+            return external is null ? StrategyCatalog.BuiltIn : new StrategyCatalog(StrategyCatalog.BuiltIn) { ExternalTypes = external };
         }
 
         var section = root.Section("strategies");
@@ -32,7 +32,7 @@ internal static class StrategyBinder
             throw section.Error("strategies", null, "no strategy is defined; define at least one, e.g. sma_crossover: { type: sma_crossover }");
         }
 
-        return new StrategyCatalog(list);
+        return new StrategyCatalog(list) { ExternalTypes = external };
     }
 
     /// <summary>The <c>type</c> key of a definition; a definition named after a type may leave it out.</summary>

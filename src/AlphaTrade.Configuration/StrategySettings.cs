@@ -88,6 +88,9 @@ public sealed class StrategyCatalog : IReadOnlyList<StrategySettings>, IEquatabl
     /// <summary>The catalog used when settings.yaml has no <c>strategies</c> section: the reference crossover with its defaults.</summary>
     public static StrategyCatalog BuiltIn { get; } = new([new SmaCrossoverSettings(SmaCrossoverSettings.TypeName)]);
 
+    /// <summary>Types implemented outside the configuration layer that this catalog was bound with (run files use them too).</summary>
+    public IStrategyTypeCatalog? ExternalTypes { get; init; }
+
     /// <summary>The strategy types the configuration knows.</summary>
     public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName];
 

@@ -26,7 +26,7 @@ public sealed class StrategiesCommandTests
     [Fact]
     public void Strategies_list_json_holds_types_parameters_and_the_configured_strategies()
     {
-        using var h = Harness("strategies:\n  mr:\n    type: bollinger_reversion\n    period: 30\n    allocation: 0.5\n");
+        using var h = Harness("backtest:\n  default_strategy: mr\nstrategies:\n  mr:\n    type: bollinger_reversion\n    period: 30\n    allocation: 0.5\n");
         var r = h.Run("strategies", "--list", "--json");
         Assert.True(r.Code == 0, r.Err);
         var doc = JsonDocument.Parse(r.Out).RootElement;
@@ -42,13 +42,13 @@ public sealed class StrategiesCommandTests
 
     [Theory]
     [InlineData("strategies:\n  mr:\n    type: bollinger_reversion\n    period: 1\n",
-        "config/settings.yaml:4: strategies.mr.period: '1' is not a whole number in [2, 2000]")]
+        "config/settings.yaml:10: strategies.mr.period: '1' is not a whole number in [2, 2000]")]
     [InlineData("strategies:\n  mr:\n    type: bollinger_reversion\n    perod: 20\n",
-        "config/settings.yaml:4: strategies.mr.perod: unknown key; expected type, symbols, allocation or a parameter of bollinger_reversion")]
+        "config/settings.yaml:10: strategies.mr.perod: unknown key; expected type, symbols, allocation or a parameter of bollinger_reversion")]
     [InlineData("strategies:\n  p:\n    type: pairs\n    hedge: ols\n",
-        "config/settings.yaml:4: strategies.p.hedge: 'ols' is not one of rolling, kalman")]
+        "config/settings.yaml:10: strategies.p.hedge: 'ols' is not one of rolling, kalman")]
     [InlineData("strategies:\n  p:\n    type: pairz\n",
-        "config/settings.yaml:3: strategies.p.type: 'pairz' is not a strategy type; expected one of sma_crossover, mtf_momentum")]
+        "config/settings.yaml:9: strategies.p.type: 'pairz' is not a strategy type; expected one of sma_crossover, mtf_momentum")]
     public void A_bad_strategy_declaration_stops_with_the_file_line_and_key(string settings, string expected)
     {
         using var h = Harness("backtest:\n  default_strategy: " + (settings.Contains("  mr:", StringComparison.Ordinal) ? "mr" : "p") + "\n" + settings);
@@ -71,14 +71,14 @@ public sealed class StrategiesCommandTests
         Assert.True(r.Code == 0, r.Err);
         string folder = Assert.Single(Directory.GetDirectories(h.File("results")));
         Assert.StartsWith(type + "-", Path.GetFileName(folder), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(folder, "report.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")), r.Err);
         Assert.Contains($"  type: \"{type}\"\n", File.ReadAllText(Path.Combine(folder, "config.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Backtest_runs_a_declared_library_strategy_with_its_parameters_and_it_trades()
     {
-        using var h = Harness("strategies:\n  fast_mr:\n    type: bollinger_reversion\n    period: 20\n    entry_z: 1.5\n    rsi_low: 40\n    rsi_high: 60\n    symbols: [KO, PEP]\n");
+        using var h = Harness("backtest:\n  default_strategy: fast_mr\nstrategies:\n  fast_mr:\n    type: bollinger_reversion\n    period: 20\n    entry_z: 1.5\n    rsi_low: 40\n    rsi_high: 60\n    symbols: [KO, PEP]\n");
         var r = h.Run("backtest", "--strategy", "fast_mr");
         Assert.True(r.Code == 0, r.Err);
         string folder = Assert.Single(Directory.GetDirectories(h.File("results")));
