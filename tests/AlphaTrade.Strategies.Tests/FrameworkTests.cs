@@ -259,3 +259,24 @@ public sealed class FrameworkTests
         }
     }
 }
+
+public sealed class PairScreenTests
+{
+    [Theory]
+    [InlineData("KO", "PEP", 3900)]
+    [InlineData("AAPL", "MSFT", 3900)]
+    [InlineData("XOM", "CVX", 520)]
+    [InlineData("JPM", "BAC", 1000)]
+    public void The_closed_form_screen_equals_the_statistics_library_engle_granger_test(string a, string b, int n)
+    {
+        var x = SampleData.Market.Clean(a).Close[..n].ToArray().Select(v => Math.Log(v)).ToArray();
+        var y = SampleData.Market.Clean(b).Close[..n].ToArray().Select(v => Math.Log(v)).ToArray();
+        var reference = Statistics.EngleGranger.Test(y, [x], Statistics.TrendTerms.Constant, maxLag: 1, selection: Statistics.LagSelection.Fixed);
+        var fast = PairScreen.Test(y, x, new double[n]);
+        Assert.Equal(reference.HedgeRatios[0], fast.Beta, 1e-9);
+        Assert.Equal(reference.Intercept, fast.Alpha, 1e-9);
+        Assert.Equal(reference.Statistic, fast.Statistic, 1e-8);
+        Assert.Equal(reference.PValue, fast.PValue, 1e-9);
+        Assert.Equal(reference.HalfLife, fast.HalfLife, 1e-6 * reference.HalfLife);
+    }
+}

@@ -39,6 +39,7 @@ public sealed class PairsTrading : ITradingStrategy
     private KalmanRegression?[] _filters = [];
     private double[] _x = [];
     private double[] _y = [];
+    private double[] _residuals = [];
 
     /// <summary>Documented parameters and defaults.</summary>
     public static IReadOnlyList<StrategyParameter> Parameters { get; } =
@@ -99,6 +100,7 @@ public sealed class PairsTrading : ITradingStrategy
         _filters = new KalmanRegression?[_maxPairs];
         _x = new double[_formation];
         _y = new double[_formation];
+        _residuals = new double[_formation];
     }
 
     /// <inheritdoc />
@@ -204,7 +206,7 @@ public sealed class PairsTrading : ITradingStrategy
         {
             var pair = _pairs[k];
             var test = Test(market, pair.A, pair.B);
-            if (test is null || test.PValue > _exitP)
+            if (test is not { } t || t.PValue > _exitP)
             {
                 if (_position[k] != 0)
                 {
@@ -215,12 +217,12 @@ public sealed class PairsTrading : ITradingStrategy
             }
             else if (!_kalman)
             {
-                _beta[k] = test.HedgeRatios[0];
-                _alpha[k] = test.Intercept;
+                _beta[k] = t.Beta;
+                _alpha[k] = t.Alpha;
             }
         }
 
-        var candidates = new List<(SelectedPair Pair, EngleGrangerResult Test)>();
+        var candidates = new List<(SelectedPair Pair, PairScreenResult Test)>();
         foreach (var (_, members) in _universe.BySector())
         {
             for (int i = 0; i < members.Length; i++)
@@ -233,9 +235,9 @@ public sealed class PairsTrading : ITradingStrategy
                     }
 
                     var test = Test(market, members[i], members[j]);
-                    if (test is not null && test.PValue <= _maxP && test.HalfLife >= _minHalfLife && test.HalfLife <= _maxHalfLife)
+                    if (test is { } t && t.PValue <= _maxP && t.HalfLife >= _minHalfLife && t.HalfLife <= _maxHalfLife)
                     {
-                        candidates.Add((new SelectedPair(members[i], members[j], test.PValue, test.HalfLife), test));
+                        candidates.Add((new SelectedPair(members[i], members[j], t.PValue, t.HalfLife), t));
                     }
                 }
             }
@@ -256,8 +258,8 @@ public sealed class PairsTrading : ITradingStrategy
             int k = _pairs.Count;
             _pairs.Add(pair);
             _position[k] = 0;
-            _beta[k] = test.HedgeRatios[0];
-            _alpha[k] = test.Intercept;
+            _beta[k] = test.Beta;
+            _alpha[k] = test.Alpha;
             if (_kalman)
             {
                 // Warm the filter on the formation window so its first z-scores are meaningful.
@@ -305,8 +307,8 @@ public sealed class PairsTrading : ITradingStrategy
     }
 
     // Engle–Granger of log B on log A over the last formation bars the two share (matched by bar time).
-    private EngleGrangerResult? Test(Engine.Strategies.IMarketView market, int a, int b) =>
-        Align(market, a, b) ? EngleGranger.Test(_y, [_x], TrendTerms.Constant, maxLag: 1, selection: LagSelection.Fixed) : null;
+    private PairScreenResult? Test(Engine.Strategies.IMarketView market, int a, int b) =>
+        Align(market, a, b) ? PairScreen.Test(_y, _x, _residuals) : null;
 
     // Fills _x, _y with the last formation log closes of a and b at the bar times both have; false when too few.
     private bool Align(Engine.Strategies.IMarketView market, int a, int b)
