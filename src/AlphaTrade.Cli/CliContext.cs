@@ -23,7 +23,7 @@ public sealed class CliContext
     public string RootDirectory { get; }
 
     /// <summary>The validated configuration (config/*.yaml, environment overrides, secrets), loaded on first use.</summary>
-    public AlphaTradeConfig Config => _config ??= ConfigLoader.LoadFromProcess(RootDirectory);
+    public AlphaTradeConfig Config => _config ??= ConfigLoader.LoadFromProcess(RootDirectory, Backtesting.LibraryStrategyTypes.Instance);
 
     private AlphaTradeConfig? _config;
 

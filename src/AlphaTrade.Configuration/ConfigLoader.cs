@@ -26,7 +26,8 @@ public static class ConfigLoader
     /// <summary>Loads the configuration below <paramref name="rootDirectory"/> (its <c>config/</c> folder and <c>.env</c>).</summary>
     /// <param name="rootDirectory">Repository or deployment root.</param>
     /// <param name="environment">Environment variables (pass <see cref="Environment.GetEnvironmentVariables()"/> in hosts).</param>
-    public static AlphaTradeConfig Load(string rootDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="strategyTypes">Strategy types implemented by the host (the strategy library), or null for the built-in ones only.</param>
+    public static AlphaTradeConfig Load(string rootDirectory, IReadOnlyDictionary<string, string> environment, IStrategyTypeCatalog? strategyTypes = null)
     {
         ArgumentNullException.ThrowIfNull(rootDirectory);
         ArgumentNullException.ThrowIfNull(environment);
@@ -65,7 +66,7 @@ public static class ConfigLoader
             overrides[node] = name;
         }
 
-        var settings = SettingsBinder.BindSettings(new ConfigNode(settingsDoc.File, string.Empty, settingsDoc.Map, overrides));
+        var settings = SettingsBinder.BindSettings(new ConfigNode(settingsDoc.File, string.Empty, settingsDoc.Map, overrides), strategyTypes);
         var risk = SettingsBinder.BindRisk(new ConfigNode(riskDoc.File, "risk", riskDoc.Map, overrides));
         var universe = SettingsBinder.BindUniverse(new ConfigNode(symbolsDoc.File, string.Empty, symbolsDoc.Map, overrides));
         var secrets = SecretStore.Load(Path.Combine(rootDirectory, ".env"), environment);
@@ -73,7 +74,7 @@ public static class ConfigLoader
     }
 
     /// <summary>Loads with the process environment.</summary>
-    public static AlphaTradeConfig LoadFromProcess(string rootDirectory)
+    public static AlphaTradeConfig LoadFromProcess(string rootDirectory, IStrategyTypeCatalog? strategyTypes = null)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
@@ -81,7 +82,7 @@ public static class ConfigLoader
             env[(string)e.Key] = e.Value as string ?? string.Empty;
         }
 
-        return Load(rootDirectory, env);
+        return Load(rootDirectory, env, strategyTypes);
     }
 
     /// <summary>Loads a universe file other than the configured one (e.g. <c>--universe my_symbols.yaml</c>).</summary>

@@ -107,6 +107,16 @@ public sealed class ConfigNode
     /// <summary>True when <paramref name="key"/> is present, even with a null value (marks it as known).</summary>
     public bool Contains(string key) => Find(key) is not null;
 
+    /// <summary>An error located at <paramref name="key"/>'s own value (its line), or at this mapping when absent.</summary>
+    public InputException ErrorAt(string key, string message) => Error(key, Find(key), message);
+
+    /// <summary>The raw single value of <paramref name="key"/> (marks it as known); null when absent or null.</summary>
+    public string? RawScalar(string key)
+    {
+        var node = Find(key);
+        return IsNull(node) ? null : Scalar(key, node!).Trim();
+    }
+
     /// <summary>True when <paramref name="key"/> is present with a non-null value (marks it as known).</summary>
     public bool Has(string key) => !IsNull(Find(key));
 

@@ -25,17 +25,18 @@ internal static class RunFileBinder
             var s = root.Section("strategy");
             string? name = s.OptionalString("name");
             var baseline = name is null ? null : settings.Strategies.Find(name);
+            var external = settings.Strategies.ExternalTypes;
             string type;
             if (s.Has("type"))
             {
-                type = StrategyBinder.TypeOf(s, name ?? string.Empty);
+                type = StrategyBinder.TypeOf(s, name ?? string.Empty, external);
             }
             else if (baseline is not null)
             {
                 // A configured strategy by name; the file's parameters override its configured ones.
                 type = baseline.Type;
             }
-            else if (name is not null && StrategyCatalog.Types.Contains(name, StringComparer.Ordinal))
+            else if (name is not null && (StrategyCatalog.Types.Contains(name, StringComparer.Ordinal) || external?.Names.Contains(name, StringComparer.Ordinal) == true))
             {
                 type = name;
             }
@@ -53,7 +54,13 @@ internal static class RunFileBinder
             name ??= type;
             StrategyBinder.CheckName(s, name);
             var parameters = s.Section("parameters");
-            strategy = StrategyBinder.Bind(s, name, type, parameters, baseline);
+            strategy = external?.Names.Contains(type, StringComparer.Ordinal) == true
+                ? StrategyBinder.BindExternal(parameters, name, type, external) with
+                {
+                    Symbols = (baseline as FrameworkStrategySettings)?.Symbols,
+                    Allocation = (baseline as FrameworkStrategySettings)?.Allocation ?? 1.0,
+                }
+                : StrategyBinder.Bind(s, name, type, parameters, baseline);
             parameters.EnsureNoUnknownKeys();
             s.EnsureNoUnknownKeys();
         }

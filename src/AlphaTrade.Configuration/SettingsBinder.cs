@@ -6,7 +6,7 @@ namespace AlphaTrade.Configuration;
 /// <summary>Binds validated YAML mappings to the typed settings records. Defaults here mirror the shipped files.</summary>
 internal static class SettingsBinder
 {
-    public static Settings BindSettings(ConfigNode root)
+    public static Settings BindSettings(ConfigNode root, IStrategyTypeCatalog? strategyTypes = null)
     {
         var mode = root.Enum("mode", RunMode.Backtest);
 
@@ -87,7 +87,7 @@ internal static class SettingsBinder
         var logging = new LoggingSettings(l.Enum("level", LogLevel.Info), l.String("dir", "logs"), l.Enum("format", LogFormat.Text));
         l.EnsureNoUnknownKeys();
 
-        var strategies = StrategyBinder.BindCatalog(root);
+        var strategies = StrategyBinder.BindCatalog(root, strategyTypes);
         if (strategies.Find(backtest.DefaultStrategy) is null)
         {
             throw b.Error("default_strategy", null,

@@ -7,11 +7,11 @@ internal static class StrategyBinder
     /// The <c>strategies</c> section: a mapping of name → definition (<c>type</c> plus the type's parameters).
     /// Absent: <see cref="StrategyCatalog.BuiltIn"/>.
     /// </summary>
-    public static StrategyCatalog BindCatalog(ConfigNode root)
+    public static StrategyCatalog BindCatalog(ConfigNode root, IStrategyTypeCatalog? external = null)
     {
         if (!root.Has("strategies"))
         {
-            return StrategyCatalog.BuiltIn;
+            return external is null ? StrategyCatalog.BuiltIn : new StrategyCatalog(StrategyCatalog.BuiltIn) { ExternalTypes = external };
         }
 
         var section = root.Section("strategies");
@@ -20,8 +20,10 @@ internal static class StrategyBinder
         {
             CheckName(section, name);
             var node = section.Section(name);
-            string type = TypeOf(node, name);
-            list.Add(Bind(node, name, type, node, null));
+            string type = TypeOf(node, name, external);
+            list.Add(external is not null && external.Names.Contains(type, StringComparer.Ordinal)
+                ? BindExternal(node, name, type, external)
+                : Bind(node, name, type, node, null));
             node.EnsureNoUnknownKeys();
         }
 
@@ -30,23 +32,52 @@ internal static class StrategyBinder
             throw section.Error("strategies", null, "no strategy is defined; define at least one, e.g. sma_crossover: { type: sma_crossover }");
         }
 
-        return new StrategyCatalog(list);
+        return new StrategyCatalog(list) { ExternalTypes = external };
     }
 
     /// <summary>The <c>type</c> key of a definition; a definition named after a type may leave it out.</summary>
-    public static string TypeOf(ConfigNode node, string name)
+    public static string TypeOf(ConfigNode node, string name, IStrategyTypeCatalog? external = null)
     {
+        var types = external is null ? StrategyCatalog.Types : [.. StrategyCatalog.Types, .. external.Names];
         string? type = node.OptionalString("type");
         if (type is null)
         {
-            return StrategyCatalog.Types.Contains(name, StringComparer.Ordinal)
+            return types.Contains(name, StringComparer.Ordinal)
                 ? name
-                : throw node.Error("type", null, $"missing; expected one of {string.Join(", ", StrategyCatalog.Types)}");
+                : throw node.Error("type", null, $"missing; expected one of {string.Join(", ", types)}");
         }
 
-        return StrategyCatalog.Types.Contains(type, StringComparer.Ordinal)
+        return types.Contains(type, StringComparer.Ordinal)
             ? type
-            : throw node.Error("type", null, $"'{type}' is not a strategy type; expected one of {string.Join(", ", StrategyCatalog.Types)}");
+            : throw node.ErrorAt("type", $"'{type}' is not a strategy type; expected one of {string.Join(", ", types)}");
+    }
+
+    /// <summary>
+    /// A strategy of an external type: <c>symbols</c> (list, optional), <c>allocation</c> (share of equity, default 1)
+    /// and every other key a parameter checked by the type's catalog, each error at its own line.
+    /// </summary>
+    public static FrameworkStrategySettings BindExternal(ConfigNode node, string name, string type, IStrategyTypeCatalog external)
+    {
+        var symbols = node.Has("symbols") ? node.StringList("symbols") : null;
+        double allocation = node.Double("allocation", 1.0, 1e-6, 10.0);
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var key in node.Keys)
+        {
+            if (key is "type" or "symbols" or "allocation")
+            {
+                continue;
+            }
+
+            string value = node.RawScalar(key) ?? "null";
+            if (external.CheckParameter(type, key, value) is { } problem)
+            {
+                throw node.ErrorAt(key, problem);
+            }
+
+            parameters.Add(new(key, value));
+        }
+
+        return new FrameworkStrategySettings(name, type, parameters, symbols, allocation);
     }
 
     /// <summary>Checks a strategy name: letters, digits, '_', '-' or '.', as run ids and CSV files need.</summary>

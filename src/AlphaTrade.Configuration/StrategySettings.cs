@@ -88,6 +88,9 @@ public sealed class StrategyCatalog : IReadOnlyList<StrategySettings>, IEquatabl
     /// <summary>The catalog used when settings.yaml has no <c>strategies</c> section: the reference crossover with its defaults.</summary>
     public static StrategyCatalog BuiltIn { get; } = new([new SmaCrossoverSettings(SmaCrossoverSettings.TypeName)]);
 
+    /// <summary>Types implemented outside the configuration layer that this catalog was bound with (run files use them too).</summary>
+    public IStrategyTypeCatalog? ExternalTypes { get; init; }
+
     /// <summary>The strategy types the configuration knows.</summary>
     public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName];
 
@@ -125,4 +128,50 @@ public sealed class StrategyCatalog : IReadOnlyList<StrategySettings>, IEquatabl
 
         return h.ToHashCode();
     }
+}
+
+/// <summary>
+/// Strategy types implemented outside the configuration layer (the strategy framework's library): their names and a
+/// check of each parameter value. The host passes one to <see cref="ConfigLoader.Load"/> so that settings.yaml can
+/// declare them with file:line errors.
+/// </summary>
+public interface IStrategyTypeCatalog
+{
+    /// <summary>Type names.</summary>
+    IReadOnlyList<string> Names { get; }
+
+    /// <summary>Null when <paramref name="value"/> is valid for <paramref name="parameter"/> of <paramref name="type"/>, else what was expected.</summary>
+    string? CheckParameter(string type, string parameter, string value);
+}
+
+/// <summary>
+/// A strategy of a type from an <see cref="IStrategyTypeCatalog"/>: its parameters as validated text (missing ones
+/// take the type's defaults when the strategy is built), the universe subset and the share of equity it trades.
+/// </summary>
+/// <param name="Name">Strategy name.</param>
+/// <param name="TypeName">Type name.</param>
+/// <param name="Parameters">Parameter values as written, in file order.</param>
+/// <param name="Symbols">Tickers it trades, or null for the whole universe.</param>
+/// <param name="Allocation">Share of account equity (1 = all of it).</param>
+public sealed record FrameworkStrategySettings(
+    string Name,
+    string TypeName,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    IReadOnlyList<string>? Symbols,
+    double Allocation) : StrategySettings(Name)
+{
+    /// <inheritdoc />
+    public override string Type => TypeName;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, string>> Describe() => Parameters;
+
+    /// <inheritdoc />
+    public bool Equals(FrameworkStrategySettings? other) =>
+        other is not null && Name == other.Name && TypeName == other.TypeName && Parameters.SequenceEqual(other.Parameters)
+        && (Symbols is null ? other.Symbols is null : other.Symbols is not null && Symbols.SequenceEqual(other.Symbols))
+        && Allocation.Equals(other.Allocation);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, TypeName, Parameters.Count, Allocation);
 }

@@ -63,6 +63,8 @@ internal sealed record BacktestPlan(
             strategy = settings.Strategies.Find(name)
                 ?? (StrategyCatalog.Types.Contains(name, StringComparer.Ordinal)
                     ? new SmaCrossoverSettings(name)
+                    : LibraryStrategyTypes.Instance.Names.Contains(name, StringComparer.Ordinal)
+                    ? new FrameworkStrategySettings(name, name, [], null, 1.0)
                     : throw new InputException($"--strategy '{name}': not a configured strategy; expected {string.Join(", ", settings.Strategies.Names)} (config/settings.yaml, strategies)"));
         }
         else

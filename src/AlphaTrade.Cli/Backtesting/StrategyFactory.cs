@@ -2,17 +2,30 @@ using AlphaTrade.Backtest.Reference;
 using AlphaTrade.Backtest.Vectorized;
 using AlphaTrade.Configuration;
 using AlphaTrade.Core;
+using AlphaTrade.Core.Calendar;
+using AlphaTrade.Core.Time;
+using AlphaTrade.Core.Universe;
 using AlphaTrade.Engine.Strategies;
+using AlphaTrade.Strategies.Framework;
+using AlphaTrade.Strategies.Library;
 
 namespace AlphaTrade.Cli.Backtesting;
 
 /// <summary>Turns a configured strategy into what the engines run: an event-driven strategy, or a target-weight matrix.</summary>
 internal static class StrategyFactory
 {
-    /// <summary>The event-driven strategy.</summary>
-    public static IStrategy Create(StrategySettings settings) => settings switch
+    /// <summary>The event-driven strategy (library strategies run in a <see cref="StrategyHost"/> over <paramref name="universe"/>'s sectors).</summary>
+    public static IStrategy Create(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame) => settings switch
     {
         SmaCrossoverSettings s => new SmaCrossoverStrategy(Parameters(s)),
+        FrameworkStrategySettings f => StrategyRegistry.CreateHost(
+            new StrategyDeclaration(f.Name, f.TypeName, f.Parameters, f.Symbols, f.Allocation),
+            new StrategyHostOptions
+            {
+                Calendar = NyseCalendar.Instance,
+                BaseTimeFrame = timeFrame,
+                Sectors = universe.Symbols.ToDictionary(x => x.Symbol, x => x.Sector, StringComparer.Ordinal),
+            }),
         _ => throw new InputException($"strategy {settings.Name}: type '{settings.Type}' has no implementation"),
     };
 

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return DataCommand.Create(ctx);
         yield return IndicatorsCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
+        yield return StrategiesCommand.Create(ctx);
         yield return BacktestCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);

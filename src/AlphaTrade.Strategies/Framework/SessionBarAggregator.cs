@@ -1,0 +1,146 @@
+using AlphaTrade.Core.Time;
+using AlphaTrade.Engine.Strategies;
+
+namespace AlphaTrade.Strategies.Framework;
+
+/// <summary>
+/// Builds higher-time-frame bars (hourly, daily...) from base bars one bar at a time, on the same session-aligned
+/// grid as <c>AlphaTrade.Data.Resampling.BarResampler</c>: buckets start at the session open and step by the target
+/// size, the last one ends at the close, a daily bucket is the whole session. A bucket's bar is published (appended
+/// to <see cref="History"/>) as soon as the base bar that ends it completes, or — when that bar is missing — when a
+/// bar of a later bucket arrives or the session closes; never earlier, so nothing looks ahead.
+/// Allocation-free per bar.
+/// </summary>
+public sealed class SessionBarAggregator
+{
+    private readonly long _stepTicks;
+    private readonly bool[] _pending;
+    private readonly long[] _bucket;
+    private readonly double[] _o;
+    private readonly double[] _h;
+    private readonly double[] _l;
+    private readonly double[] _c;
+    private readonly double[] _v;
+    private readonly long[] _publishedStep;
+
+    /// <summary>Creates an aggregator for <paramref name="symbols"/> keeping <paramref name="capacity"/> bars each.</summary>
+    public SessionBarAggregator(TimeFrame target, Core.Market.SymbolTable symbols, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        TimeFrame = target;
+        _stepTicks = target.IsDaily ? long.MaxValue : target.Duration.Ticks;
+        int n = symbols.Count;
+        _pending = new bool[n];
+        _bucket = new long[n];
+        _o = new double[n];
+        _h = new double[n];
+        _l = new double[n];
+        _c = new double[n];
+        _v = new double[n];
+        _publishedStep = new long[n];
+        Array.Fill(_publishedStep, -1);
+        History = new MarketHistory(symbols, capacity);
+    }
+
+    /// <summary>The target time frame.</summary>
+    public TimeFrame TimeFrame { get; }
+
+    /// <summary>Completed bars, stamped with their bucket start.</summary>
+    public MarketHistory History { get; }
+
+    /// <summary>True when a bar of <paramref name="symbolId"/> was published during step <paramref name="step"/>.</summary>
+    public bool PublishedAt(int symbolId, long step) => _publishedStep[symbolId] == step;
+
+    /// <summary>
+    /// Adds one base bar that lies in the session [<paramref name="sessionOpen"/>, <paramref name="sessionClose"/>);
+    /// returns how many bars were published for the symbol (0, 1, or 2 when a gap closed the previous bucket late).
+    /// </summary>
+    public int Add(int symbolId, long start, long end, long sessionOpen, long sessionClose, double open, double high, double low, double close,
+        double volume, long step)
+    {
+        long bucket = _stepTicks == long.MaxValue ? sessionOpen : sessionOpen + ((start - sessionOpen) / _stepTicks * _stepTicks);
+        int published = 0;
+        if (_pending[symbolId] && _bucket[symbolId] != bucket)
+        {
+            Publish(symbolId, step);
+            published++;
+        }
+
+        if (!_pending[symbolId])
+        {
+            _pending[symbolId] = true;
+            _bucket[symbolId] = bucket;
+            _o[symbolId] = open;
+            _h[symbolId] = high;
+            _l[symbolId] = low;
+            _v[symbolId] = 0;
+        }
+        else
+        {
+            _h[symbolId] = Math.Max(_h[symbolId], high);
+            _l[symbolId] = Math.Min(_l[symbolId], low);
+        }
+
+        _c[symbolId] = close;
+        _v[symbolId] += volume;
+        long bucketEnd = _stepTicks == long.MaxValue ? sessionClose : Math.Min(bucket + _stepTicks, sessionClose);
+        if (end >= bucketEnd)
+        {
+            Publish(symbolId, step);
+            published++;
+        }
+
+        return published;
+    }
+
+    /// <summary>Publishes the open bucket of <paramref name="symbolId"/>, if any (at a session close); true when it did.</summary>
+    public bool Flush(int symbolId, long step)
+    {
+        if (!_pending[symbolId])
+        {
+            return false;
+        }
+
+        Publish(symbolId, step);
+        return true;
+    }
+
+    /// <summary>The last published bar of <paramref name="symbolId"/> as a bar value.</summary>
+    public Core.Market.Bar LastBar(int symbolId)
+    {
+        int n = History.Length(symbolId);
+        return new Core.Market.Bar(History.Time(symbolId)[n - 1], History.Open(symbolId)[n - 1], History.High(symbolId)[n - 1],
+            History.Low(symbolId)[n - 1], History.Close(symbolId)[n - 1], History.Volume(symbolId)[n - 1]);
+    }
+
+    internal void Save(StateWriter w)
+    {
+        w.Bools("agg.pending", _pending);
+        w.Longs("agg.bucket", _bucket);
+        w.Doubles("agg.o", _o);
+        w.Doubles("agg.h", _h);
+        w.Doubles("agg.l", _l);
+        w.Doubles("agg.c", _c);
+        w.Doubles("agg.v", _v);
+        HistoryState.Save(w, History);
+    }
+
+    internal void Load(StateReader r)
+    {
+        r.Bools("agg.pending", _pending);
+        r.Longs("agg.bucket", _bucket);
+        r.Doubles("agg.o", _o);
+        r.Doubles("agg.h", _h);
+        r.Doubles("agg.l", _l);
+        r.Doubles("agg.c", _c);
+        r.Doubles("agg.v", _v);
+        HistoryState.Load(r, History);
+    }
+
+    private void Publish(int id, long step)
+    {
+        History.Append(id, _bucket[id], _o[id], _h[id], _l[id], _c[id], _v[id]);
+        _pending[id] = false;
+        _publishedStep[id] = step;
+    }
+}

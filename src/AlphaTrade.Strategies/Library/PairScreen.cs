@@ -1,0 +1,105 @@
+using AlphaTrade.Statistics;
+
+namespace AlphaTrade.Strategies.Library;
+
+/// <summary>Result of <see cref="PairScreen.Test"/>.</summary>
+/// <param name="Beta">Hedge ratio of y on x.</param>
+/// <param name="Alpha">Intercept.</param>
+/// <param name="Statistic">ADF τ of the residuals (one lagged difference, no deterministic terms).</param>
+/// <param name="PValue">MacKinnon p-value for two series with a constant.</param>
+/// <param name="HalfLife">Ornstein–Uhlenbeck half-life of the residuals, bars.</param>
+public readonly record struct PairScreenResult(double Beta, double Alpha, double Statistic, double PValue, double HalfLife);
+
+/// <summary>
+/// The Engle–Granger test the pairs strategy screens with — exactly
+/// <c>EngleGranger.Test(y, [x], TrendTerms.Constant, maxLag: 1, selection: LagSelection.Fixed)</c> — in closed form:
+/// the cointegrating regression, the one-lag ADF regression and the OU regression each have two regressors, so their
+/// normal equations are solved directly, without allocating. Screening every same-sector pair of a universe over
+/// thousands of bars then costs microseconds instead of milliseconds.
+/// </summary>
+public static class PairScreen
+{
+    /// <summary>Tests y against x (same length, at least 10 observations).</summary>
+    public static PairScreenResult Test(ReadOnlySpan<double> y, ReadOnlySpan<double> x, Span<double> residuals)
+    {
+        int n = y.Length;
+        if (x.Length != n || residuals.Length < n || n < 10)
+        {
+            throw new ArgumentException("y, x and the residual buffer must have the same length (at least 10).", nameof(x));
+        }
+
+        // y = β·x + α.
+        double sx = 0, sy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sx += x[i];
+            sy += y[i];
+        }
+
+        double mx = sx / n, my = sy / n, sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double dx = x[i] - mx;
+            sxx += dx * dx;
+            sxy += dx * (y[i] - my);
+        }
+
+        double beta = sxy / sxx;
+        double alpha = my - (beta * mx);
+        for (int i = 0; i < n; i++)
+        {
+            residuals[i] = y[i] - (beta * x[i]) - alpha;
+        }
+
+        var e = residuals[..n];
+
+        // ADF, one lag, no constant: Δe_t = γ·e_{t−1} + φ·Δe_{t−1}, t = 2..n−1.
+        double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
+        for (int t = 2; t < n; t++)
+        {
+            double lvl = e[t - 1], dlag = e[t - 1] - e[t - 2], d = e[t] - e[t - 1];
+            a11 += lvl * lvl;
+            a12 += lvl * dlag;
+            a22 += dlag * dlag;
+            b1 += lvl * d;
+            b2 += dlag * d;
+        }
+
+        double det = (a11 * a22) - (a12 * a12);
+        double gamma = ((a22 * b1) - (a12 * b2)) / det;
+        double phi = ((a11 * b2) - (a12 * b1)) / det;
+        double ssr = 0;
+        for (int t = 2; t < n; t++)
+        {
+            double lvl = e[t - 1], dlag = e[t - 1] - e[t - 2], d = e[t] - e[t - 1];
+            double u = d - (gamma * lvl) - (phi * dlag);
+            ssr += u * u;
+        }
+
+        int nobs = n - 2;
+        double s2 = ssr / (nobs - 2);
+        double tau = gamma / Math.Sqrt(s2 * a22 / det);
+        double p = MacKinnon.PValue(tau, TrendTerms.Constant, 2);
+
+        // OU: Δe_t = a + b·e_{t−1}, t = 1..n−1.
+        double sl = 0, sd = 0;
+        for (int t = 1; t < n; t++)
+        {
+            sl += e[t - 1];
+            sd += e[t] - e[t - 1];
+        }
+
+        int m = n - 1;
+        double ml = sl / m, md = sd / m, sll = 0, sld = 0;
+        for (int t = 1; t < n; t++)
+        {
+            double dl = e[t - 1] - ml;
+            sll += dl * dl;
+            sld += dl * (e[t] - e[t - 1] - md);
+        }
+
+        double b = sld / sll;
+        double half = b < 0 && b > -1 ? -Math.Log(2) / Math.Log(1 + b) : (b <= -1 ? 0 : double.PositiveInfinity);
+        return new PairScreenResult(beta, alpha, tau, p, half);
+    }
+}

@@ -1,0 +1,30 @@
+using AlphaTrade.Strategies.Framework;
+
+namespace AlphaTrade.Strategies.Library;
+
+/// <summary>The parameters every library strategy shares: how signals become weights, and the risk limits.</summary>
+public static class PipelineParameters
+{
+    /// <summary>construction, max_position, max_gross with the given defaults.</summary>
+    public static IReadOnlyList<StrategyParameter> Create(string construction, double maxPosition, double maxGross = 1.0) =>
+    [
+        StrategyParameter.Choice("construction", construction, ["equal", "signal", "inverse_vol"],
+            "Portfolio construction: equal weight per active signal, weight by signal strength, or by inverse volatility"),
+        StrategyParameter.Real("max_position", maxPosition, 0.001, 1.0, "Largest |weight| of one symbol (share of the strategy's capital)"),
+        StrategyParameter.Real("max_gross", maxGross, 0.01, 4.0, "Largest gross exposure (sum of |weight|)"),
+    ];
+
+    /// <summary>Sets the setup's construction and risk step from the parameters.</summary>
+    public static void Apply(StrategySetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var p = setup.Parameters;
+        setup.Construction = p.Choice("construction") switch
+        {
+            "signal" => new SignalWeightedConstruction(),
+            "inverse_vol" => new InverseVolatilityConstruction(),
+            _ => new EqualWeightConstruction(),
+        };
+        setup.Risk = new LimitRiskStep(p.Real("max_position"), p.Real("max_gross"));
+    }
+}
