@@ -16,10 +16,13 @@ public static class CliApp
     public const int ExitBadInput = 2;
 
     /// <summary>Parses <paramref name="args"/>, runs the chosen command, maps errors to exit codes.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, rootDirectory: null);
+
+    /// <summary>Runs with <paramref name="rootDirectory"/> as the repository root (config/, data/, results/); null: ALPHATRADE_HOME or the current folder.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? rootDirectory)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var ctx = new CliContext(stdout, stderr);
+        var ctx = new CliContext(stdout, stderr, rootDirectory);
         var root = BuildRoot(ctx);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

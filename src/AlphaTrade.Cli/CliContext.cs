@@ -1,3 +1,5 @@
+using AlphaTrade.Configuration;
+
 namespace AlphaTrade.Cli;
 
 /// <summary>What every command handler needs from its host: the output streams and the repository root.</summary>
@@ -19,6 +21,22 @@ public sealed class CliContext
 
     /// <summary>Directory that relative paths in the configuration are resolved against.</summary>
     public string RootDirectory { get; }
+
+    /// <summary>The validated configuration (config/*.yaml, environment overrides, secrets), loaded on first use.</summary>
+    public AlphaTradeConfig Config => _config ??= ConfigLoader.LoadFromProcess(RootDirectory);
+
+    private AlphaTradeConfig? _config;
+
+    /// <summary>Writes a notice for the user to standard error (keeps standard output clean for data).</summary>
+    public void Notice(string message) => Error.WriteLine(message);
+
+    /// <summary>A path for display: relative to the root when inside it, absolute otherwise.</summary>
+    public string Display(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rel = Path.GetRelativePath(RootDirectory, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
+    }
 
     /// <summary>Resolves <paramref name="path"/> against <see cref="RootDirectory"/> unless it is absolute.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(RootDirectory, path));

@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext ctx)
     {
+        yield return DataCommand.Create(ctx);
+        yield return StatsCommand.Create(ctx);
+        yield return MetricsCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }
