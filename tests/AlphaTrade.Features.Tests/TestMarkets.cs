@@ -33,6 +33,15 @@ internal static class TestMarkets
         return new FeatureUniverse(series, sectors, market.Clean(market.Options.Benchmark));
     }
 
+    private static readonly Lazy<AlphaTrade.Features.Alternative.AltDataSet> SmallAltLazy = new(() =>
+    {
+        var data = AlphaTrade.Features.Alternative.SyntheticAltData.Generate(Universe(Small), NyseCalendar.Instance, 5);
+        return new AlphaTrade.Features.Alternative.AltDataSet(data.Values.SelectMany(v => v), "test-alt");
+    });
+
+    /// <summary>Synthetic alternative data for <see cref="Small"/>.</summary>
+    public static AlphaTrade.Features.Alternative.AltDataSet SmallAlt => SmallAltLazy.Value;
+
     public static FeatureSetDefinition DefaultSet() => FeatureSetYaml.Load(Path.Combine(AlphaTrade.Testing.RepoPaths.Root, "config", "features", "default.yaml"));
 
     /// <summary>Feeds the universe's merged timeline through a live engine and collects every row it produced.</summary>

@@ -73,6 +73,9 @@ internal struct BarContext
     /// <summary>Low of the previous session.</summary>
     public double PrevSessionLow;
 
+    /// <summary>Trading sessions left in the calendar month after this bar's session (from the calendar, known in advance).</summary>
+    public int SessionsLeftInMonth;
+
     /// <summary>Average true range over the feature set's ATR period (NaN during warm-up).</summary>
     public double Atr;
 }

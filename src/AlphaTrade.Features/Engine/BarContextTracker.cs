@@ -21,6 +21,7 @@ internal sealed class BarContextTracker
     private double _sessionHigh = double.NaN;
     private double _sessionLow = double.NaN;
     private double _sessionVolume;
+    private int _sessionsLeftInMonth;
     private double _prevSessionClose = double.NaN;
     private double _prevSessionHigh = double.NaN;
     private double _prevSessionLow = double.NaN;
@@ -58,6 +59,8 @@ internal sealed class BarContextTracker
             _sessionHigh = high;
             _sessionLow = low;
             _sessionVolume = 0;
+            var monthEnd = new DateOnly(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+            _sessionsLeftInMonth = date >= monthEnd ? 0 : _calendar.Sessions(date.AddDays(1), monthEnd).Count();
         }
         else
         {
@@ -91,6 +94,7 @@ internal sealed class BarContextTracker
             PrevSessionClose = _prevSessionClose,
             PrevSessionHigh = _prevSessionHigh,
             PrevSessionLow = _prevSessionLow,
+            SessionsLeftInMonth = _sessionsLeftInMonth,
             Atr = _atr[0],
         };
 

@@ -6,8 +6,9 @@ internal sealed class UniverseLayout
     public UniverseLayout(IReadOnlyList<string> symbols, IReadOnlyList<string> sectors, IReadOnlyList<string> keyFeatures)
     {
         Symbols = symbols;
-        SectorNames = sectors.Distinct(StringComparer.Ordinal).ToArray();
-        SectorOf = sectors.Select(s => Array.IndexOf(SectorNames.ToArray(), s)).ToArray();
+        var names = sectors.Distinct(StringComparer.Ordinal).ToArray();
+        SectorNames = names;
+        SectorOf = sectors.Select(s => Array.IndexOf(names, s)).ToArray();
         KeyFeatures = keyFeatures;
     }
 
