@@ -70,7 +70,9 @@ internal sealed class BreadthBlock : UniverseBlock
                 {
                     var m = _sma[s][i];
                     m.Push(c);
-                    _above[s][i] = m.Count >= _b._periods[i] ? (sbyte)(c > m.Mean ? 1 : 0) : (sbyte)-1;
+                    // Strictly above, by more than rounding: a close equal to its average is not above it.
+                    double mean = m.Mean;
+                    _above[s][i] = m.Count >= _b._periods[i] ? (sbyte)(c > mean + (1e-12 * Math.Abs(mean)) ? 1 : 0) : (sbyte)-1;
                 }
 
                 double r = step.StepReturn[s];

@@ -57,6 +57,7 @@ internal sealed class SectorBlock : UniverseBlock
         private readonly RingBuffer[] _symbolLog;
         private readonly bool[] _countable;
         private readonly int[] _sectorSize;
+        private readonly bool[] _started;
 
         public State(SectorBlock b, UniverseLayout layout)
         {
@@ -74,6 +75,7 @@ internal sealed class SectorBlock : UniverseBlock
             _symbolLog = Enumerable.Range(0, n).Select(_ => new RingBuffer(cap)).ToArray();
             _countable = new bool[n];
             _sectorSize = new int[sectors];
+            _started = new bool[sectors];
             foreach (int c in layout.SectorOf)
             {
                 _sectorSize[c]++;
@@ -97,6 +99,12 @@ internal sealed class SectorBlock : UniverseBlock
                 }
             }
 
+            Array.Clear(_started);
+            for (int s = 0; s < n; s++)
+            {
+                _started[sectorOf[s]] |= step.Active[s];
+            }
+
             for (int c = 0; c < _sum.Length; c++)
             {
                 if (_members[c] > 0)
@@ -104,7 +112,8 @@ internal sealed class SectorBlock : UniverseBlock
                     _level[c] += _sum[c] / _members[c];
                 }
 
-                _sectorLevels[c].Push(_members[c] > 0 || _sectorLevels[c].Pushes > 0 ? _level[c] : double.NaN);
+                // The index starts at 0 on the first step at which any member has printed.
+                _sectorLevels[c].Push(_started[c] ? _level[c] : double.NaN);
             }
 
             for (int s = 0; s < n; s++)

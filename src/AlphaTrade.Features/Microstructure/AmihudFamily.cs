@@ -5,8 +5,8 @@ using AlphaTrade.Features.Rolling;
 namespace AlphaTrade.Features.Microstructure;
 
 /// <summary>
-/// Amihud (2002) illiquidity: the mean over a window of <c>|r_t| / (close_t·volume_t)</c> (bars without volume are
-/// skipped), reported as its natural log (the raw ratio spans orders of magnitude across symbols).
+/// Amihud (2002) illiquidity: the mean over a window of <c>|r_t| / (close_t·volume_t)</c> (NaN while the window holds
+/// a bar without volume), reported as its natural log (the raw ratio spans orders of magnitude across symbols).
 /// </summary>
 /// <param name="Windows">Windows in bars.</param>
 public sealed record AmihudSpec(IReadOnlyList<int> Windows) : FeatureFamilySpec
@@ -41,7 +41,7 @@ internal sealed class AmihudBlock : SymbolBlock
             {
                 _s[i].Push(x);
                 double mean = _s[i].Mean;
-                output[i] = _s[i].Pushes >= windows[i] && _s[i].Count >= windows[i] / 2 && mean > 0 ? Math.Log(mean) : double.NaN;
+                output[i] = _s[i].Count >= windows[i] && mean > 0 ? Math.Log(mean) : double.NaN;
             }
         }
     }
