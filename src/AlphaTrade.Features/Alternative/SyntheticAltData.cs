@@ -39,9 +39,9 @@ public static class SyntheticAltData
                 sessions.Add(d.Date);
             }
 
-            var rng = new SplitMix(Mix((ulong)seed, s.Symbol));
-            sentiment.Add(Sentiment(s.Symbol, daily, calendar, rng));
-            options.AddRange(Options(s.Symbol, daily, calendar, rng));
+            // One random stream per (symbol, dataset): a release never depends on how many days follow it.
+            sentiment.Add(Sentiment(s.Symbol, daily, calendar, new SplitMix(Mix((ulong)seed, s.Symbol + ":sentiment"))));
+            options.AddRange(Options(s.Symbol, daily, calendar, new SplitMix(Mix((ulong)seed, s.Symbol + ":options"))));
         }
 
         var economic = Economic(sessions.ToArray(), calendar, new SplitMix(Mix((ulong)seed, "economic")));
