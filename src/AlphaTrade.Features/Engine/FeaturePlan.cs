@@ -35,7 +35,8 @@ public sealed class FeaturePlan
             if (col < 0)
             {
                 var user = UniverseBlocks.First(x => x.RequiredSymbolFeatures.Contains(KeyFeatures[i]));
-                throw new InputException($"{definition.Name}: '{user.Features[0].Family}' reads the per-symbol feature '{KeyFeatures[i]}', which the set does not define; add it or choose one of: {string.Join(", ", symbolNames.Take(12))}...");
+                string origin = b.UniverseOrigins.GetValueOrDefault(user) is { Length: > 0 } o ? o : definition.Name;
+                throw new InputException($"{origin}: '{user.Features[0].Family}' reads the per-symbol feature '{KeyFeatures[i]}', which the set does not define; add it or choose one of: {string.Join(", ", symbolNames.Take(12))}...");
             }
 
             KeyColumns[i] = col;

@@ -28,6 +28,9 @@ internal sealed class PlanBuilder
 
     public List<LabelBlock> LabelBlocks { get; } = [];
 
+    /// <summary>Where each universe block was defined.</summary>
+    public Dictionary<UniverseBlock, string> UniverseOrigins { get; } = [];
+
     public void Add(SymbolBlock block)
     {
         foreach (var f in block.Features)
@@ -46,6 +49,7 @@ internal sealed class PlanBuilder
         }
 
         UniverseBlocks.Add(block);
+        UniverseOrigins[block] = Origin;
     }
 
     public void Add(LabelBlock block)
