@@ -56,6 +56,30 @@ public sealed class FeatureBuilder
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
 
+        // Universe blocks that read no per-symbol feature (benchmark, sector, breadth, regime) need only the bars:
+        // they replay the timeline on another thread while the per-symbol stage runs.
+        var timeline = MergedTimeline(universe);
+        var independent = Enumerable.Range(0, plan.UniverseBlocks.Length).Where(b => plan.UniverseBlocks[b].RequiredSymbolFeatures.Count == 0).ToArray();
+        var dependent = Enumerable.Range(0, plan.UniverseBlocks.Length).Except(independent).ToArray();
+        var independentColumns = independent.SelectMany(b => Enumerable.Range(plan.UniverseOffsets[b], plan.UniverseBlocks[b].Features.Count)).ToArray();
+        var independentValues = new double[symbols][][];
+        var independentTask = independent.Length == 0 ? Task.CompletedTask : Task.Run(() =>
+        {
+            for (int s = 0; s < symbols; s++)
+            {
+                independentValues[s] = independentColumns.Select(_ => new double[universe.Series[s].Count]).ToArray();
+            }
+
+            Replay(universe, timeline, independent, null, (s, row, output) =>
+            {
+                var dst = independentValues[s];
+                for (int j = 0; j < independentColumns.Length; j++)
+                {
+                    dst[j][row] = output[independentColumns[j]];
+                }
+            });
+        }, cancellationToken);
+
         Parallel.For(0, symbols, po, () => new Scratch(plan, maxRows), (s, _, scratch) =>
         {
             var bars = universe.Series[s];
@@ -92,7 +116,32 @@ public sealed class FeatureBuilder
             return scratch;
         }, _ => { });
 
-        RunUniverseStage(universe, frames, keys);
+        int first = plan.SymbolFeatureCount;
+        if (dependent.Length > 0)
+        {
+            Replay(universe, timeline, dependent, keys, (s, row, output) =>
+            {
+                var frame = frames[s];
+                foreach (int b in dependent)
+                {
+                    int o = plan.UniverseOffsets[b];
+                    for (int j = 0; j < plan.UniverseBlocks[b].Features.Count; j++)
+                    {
+                        frame.Set(first + o + j, row, output[o + j]);
+                    }
+                }
+            });
+        }
+
+        independentTask.GetAwaiter().GetResult();
+        for (int s = 0; s < symbols && independent.Length > 0; s++)
+        {
+            for (int j = 0; j < independentColumns.Length; j++)
+            {
+                frames[s].SetColumn(first + independentColumns[j], independentValues[s][j]);
+            }
+        }
+
         return new FeatureMatrix(plan.Definition.Name, plan.Definition.Hash, FeatureDataKey.Of(universe, plan.Alt),
             plan.Features, options.Labels ? plan.Labels : [], frames);
     }
@@ -115,41 +164,43 @@ public sealed class FeatureBuilder
         return ctx;
     }
 
-    private void RunUniverseStage(FeatureUniverse universe, FeatureFrame[] frames, double[][][] keys)
+    /// <summary>
+    /// Feeds the merged timeline through a driver of the universe blocks <paramref name="blocks"/>; after each step calls
+    /// <paramref name="sink"/>(symbol, row, outputs) for every symbol with a bar. <paramref name="keys"/> holds the
+    /// per-symbol key features ([symbol][key][row]), null when the blocks read none.
+    /// </summary>
+    private void Replay(FeatureUniverse universe, long[] timeline, int[] blocks, double[][][]? keys, Action<int, int, double[]> sink)
     {
         var plan = _plan;
-        if (plan.UniverseBlocks.Length == 0)
-        {
-            return;
-        }
-
         var layout = new UniverseLayout(universe.Symbols, universe.Sectors, plan.KeyFeatures);
-        var driver = new UniverseDriver(plan, layout, _calendar);
-        var timeline = MergedTimeline(universe);
+        var driver = new UniverseDriver(plan, blocks, layout, _calendar);
         int n = universe.Series.Count;
         var cursor = new int[n];
         int benchCursor = 0;
         var bench = universe.Benchmark;
         var keyRow = new double[plan.KeyFeatures.Count];
+        Array.Fill(keyRow, double.NaN);
         var touched = new int[n];
-        int width = plan.UniverseFeatureCount;
-        int first = plan.SymbolFeatureCount;
+        var times = universe.Series.Select(s => s.Time.ToArray()).ToArray();
+        var closes = universe.Series.Select(s => s.Close.ToArray()).ToArray();
         foreach (long t in timeline)
         {
             driver.Begin(t);
             int touchedCount = 0;
             for (int s = 0; s < n; s++)
             {
-                var series = universe.Series[s];
                 int r = cursor[s];
-                if (r < series.Count && series.Time[r] == t)
+                if (r < times[s].Length && times[s][r] == t)
                 {
-                    for (int k = 0; k < keyRow.Length; k++)
+                    if (keys is not null)
                     {
-                        keyRow[k] = keys[s][k][r];
+                        for (int k = 0; k < keyRow.Length; k++)
+                        {
+                            keyRow[k] = keys[s][k][r];
+                        }
                     }
 
-                    driver.SetBar(s, series.Close[r], keyRow);
+                    driver.SetBar(s, closes[s][r], keyRow);
                     touched[touchedCount++] = s;
                 }
             }
@@ -164,15 +215,8 @@ public sealed class FeatureBuilder
             for (int i = 0; i < touchedCount; i++)
             {
                 int s = touched[i];
-                var output = driver.Step.Output[s];
-                var frame = frames[s];
-                int r = cursor[s];
-                for (int j = 0; j < width; j++)
-                {
-                    frame.Set(first + j, r, output[j]);
-                }
-
-                cursor[s] = r + 1;
+                sink(s, cursor[s], driver.Step.Output[s]);
+                cursor[s]++;
             }
         }
     }

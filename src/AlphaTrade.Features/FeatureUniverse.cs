@@ -50,6 +50,9 @@ public sealed class FeatureUniverse
     /// <summary>Symbols in order.</summary>
     public IReadOnlyList<string> Symbols => Series.Select(s => s.Symbol).ToArray();
 
+    /// <summary>Every distinct bar start of the symbols and the benchmark, ascending: the steps a live engine is fed.</summary>
+    public long[] Timeline() => FeatureBuilder.MergedTimeline(this);
+
     /// <summary>The same universe with every series (and the benchmark) cut to bars starting at or before <paramref name="ticks"/>.</summary>
     public FeatureUniverse Truncate(long ticks)
     {

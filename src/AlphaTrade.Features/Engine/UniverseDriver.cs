@@ -16,11 +16,17 @@ internal sealed class UniverseDriver
     private bool _any;
 
     public UniverseDriver(FeaturePlan plan, UniverseLayout layout, ITradingCalendar calendar)
+        : this(plan, Enumerable.Range(0, plan.UniverseBlocks.Length).ToArray(), layout, calendar)
+    {
+    }
+
+    /// <summary>A driver running only the universe blocks <paramref name="blocks"/> (indexes into the plan); outputs keep the plan's offsets.</summary>
+    public UniverseDriver(FeaturePlan plan, int[] blocks, UniverseLayout layout, ITradingCalendar calendar)
     {
         _calendar = calendar;
         Step = new UniverseStep(layout, plan.UniverseFeatureCount);
-        _states = plan.UniverseBlocks.Select(b => b.CreateState(layout)).ToArray();
-        _offsets = plan.UniverseOffsets;
+        _states = blocks.Select(b => plan.UniverseBlocks[b].CreateState(layout)).ToArray();
+        _offsets = blocks.Select(b => plan.UniverseOffsets[b]).ToArray();
         _prevClose = new double[layout.Count];
         Array.Fill(_prevClose, double.NaN);
     }

@@ -88,19 +88,10 @@ public static class BaumWelch
         ArgumentNullException.ThrowIfNull(varianceFloor);
         int n = observations.Count, k = model.States, d = model.Dimensions;
         var logA = model.LogTransition();
-        var a = model.ForwardLog(observations);
-        var b = model.BackwardLog(observations);
-        double ll = GaussianHmm.LogSumExp(a[^1]);
-        var logB = new double[n][];
-        for (int t = 0; t < n; t++)
-        {
-            logB[t] = new double[k];
-            for (int j = 0; j < k; j++)
-            {
-                logB[t][j] = model.LogEmission(j, observations[t]);
-            }
-        }
-
+        var logB = model.LogEmissions(observations);
+        var a = model.ForwardLogFlat(logB, n);
+        var b = model.BackwardLogFlat(logB, n);
+        double ll = GaussianHmm.LogSumExp(a.AsSpan((n - 1) * k, k));
         var gammaSum = new double[k];
         var gammaSumButLast = new double[k];
         var xiSum = new double[k, k];
@@ -113,14 +104,15 @@ public static class BaumWelch
             varNum[j] = new double[d];
         }
 
-        var gamma = new double[n][];
+        var gamma = new double[n * k];
         for (int t = 0; t < n; t++)
         {
-            gamma[t] = new double[k];
+            int row = t * k;
+            var o = observations[t];
             for (int i = 0; i < k; i++)
             {
-                double g = Math.Exp(a[t][i] + b[t][i] - ll);
-                gamma[t][i] = g;
+                double g = Math.Exp(a[row + i] + b[row + i] - ll);
+                gamma[row + i] = g;
                 gammaSum[i] += g;
                 if (t < n - 1)
                 {
@@ -129,17 +121,18 @@ public static class BaumWelch
 
                 for (int x = 0; x < d; x++)
                 {
-                    meanNum[i][x] += g * observations[t][x];
+                    meanNum[i][x] += g * o[x];
                 }
             }
 
             if (t < n - 1)
             {
+                int next = row + k;
                 for (int i = 0; i < k; i++)
                 {
                     for (int j = 0; j < k; j++)
                     {
-                        xiSum[i, j] += Math.Exp(a[t][i] + logA[i, j] + logB[t + 1][j] + b[t + 1][j] - ll);
+                        xiSum[i, j] += Math.Exp(a[row + i] + logA[i, j] + logB[next + j] + b[next + j] - ll);
                     }
                 }
             }
@@ -147,7 +140,7 @@ public static class BaumWelch
 
         for (int i = 0; i < k; i++)
         {
-            initial[i] = gamma[0][i];
+            initial[i] = gamma[i];
         }
 
         var means = new double[k][];
@@ -168,7 +161,7 @@ public static class BaumWelch
                 for (int x = 0; x < d; x++)
                 {
                     double z = observations[t][x] - means[j][x];
-                    varNum[j][x] += gamma[t][j] * z * z;
+                    varNum[j][x] += gamma[(t * k) + j] * z * z;
                 }
             }
         }

@@ -188,53 +188,83 @@ public sealed class GaussianHmm
         return Normalize(log);
     }
 
+    /// <summary>ln b_j(x_t) for every t and j, row-major (t·K + j).</summary>
+    internal double[] LogEmissions(IReadOnlyList<double[]> obs)
+    {
+        int n = obs.Count, k = States;
+        var logB = new double[n * k];
+        for (int t = 0; t < n; t++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                logB[(t * k) + j] = LogEmission(j, obs[t]);
+            }
+        }
+
+        return logB;
+    }
+
     internal double[][] ForwardLog(IReadOnlyList<double[]> obs)
     {
         int n = obs.Count, k = States;
+        var a = ForwardLogFlat(LogEmissions(obs), n);
+        return Enumerable.Range(0, n).Select(t => a.AsSpan(t * k, k).ToArray()).ToArray();
+    }
+
+    internal double[][] BackwardLog(IReadOnlyList<double[]> obs)
+    {
+        int n = obs.Count, k = States;
+        var b = BackwardLogFlat(LogEmissions(obs), n);
+        return Enumerable.Range(0, n).Select(t => b.AsSpan(t * k, k).ToArray()).ToArray();
+    }
+
+    /// <summary>ln α_t(j), row-major, from precomputed log emissions.</summary>
+    internal double[] ForwardLogFlat(double[] logB, int n)
+    {
+        int k = States;
         var logA = LogTransition();
-        var a = new double[n][];
-        var tmp = new double[k];
-        a[0] = new double[k];
+        var a = new double[n * k];
+        Span<double> tmp = stackalloc double[k];
         for (int i = 0; i < k; i++)
         {
-            a[0][i] = SafeLog(Initial[i]) + LogEmission(i, obs[0]);
+            a[i] = SafeLog(Initial[i]) + logB[i];
         }
 
         for (int t = 1; t < n; t++)
         {
-            a[t] = new double[k];
+            int prev = (t - 1) * k, cur = t * k;
             for (int j = 0; j < k; j++)
             {
                 for (int i = 0; i < k; i++)
                 {
-                    tmp[i] = a[t - 1][i] + logA[i, j];
+                    tmp[i] = a[prev + i] + logA[i, j];
                 }
 
-                a[t][j] = LogSumExp(tmp) + LogEmission(j, obs[t]);
+                a[cur + j] = LogSumExp(tmp) + logB[cur + j];
             }
         }
 
         return a;
     }
 
-    internal double[][] BackwardLog(IReadOnlyList<double[]> obs)
+    /// <summary>ln β_t(i), row-major, from precomputed log emissions.</summary>
+    internal double[] BackwardLogFlat(double[] logB, int n)
     {
-        int n = obs.Count, k = States;
+        int k = States;
         var logA = LogTransition();
-        var b = new double[n][];
-        var tmp = new double[k];
-        b[n - 1] = new double[k];
+        var b = new double[n * k];
+        Span<double> tmp = stackalloc double[k];
         for (int t = n - 2; t >= 0; t--)
         {
-            b[t] = new double[k];
+            int cur = t * k, next = (t + 1) * k;
             for (int i = 0; i < k; i++)
             {
                 for (int j = 0; j < k; j++)
                 {
-                    tmp[j] = logA[i, j] + LogEmission(j, obs[t + 1]) + b[t + 1][j];
+                    tmp[j] = logA[i, j] + logB[next + j] + b[next + j];
                 }
 
-                b[t][i] = LogSumExp(tmp);
+                b[cur + i] = LogSumExp(tmp);
             }
         }
 

@@ -11,6 +11,7 @@ internal sealed class RollingCovariance
     private readonly double[] _y;
     private int _next;
     private long _pushes;
+    private int _untilRecompute;
     private double _sx;
     private double _sy;
     private double _sxx;
@@ -25,6 +26,7 @@ internal sealed class RollingCovariance
         _y = new double[capacity];
         Array.Fill(_x, double.NaN);
         Array.Fill(_y, double.NaN);
+        _untilRecompute = capacity;
     }
 
     public int Capacity => _x.Length;
@@ -129,8 +131,9 @@ internal sealed class RollingCovariance
         }
 
         _pushes++;
-        if (_pushes % _x.Length == 0)
+        if (--_untilRecompute == 0)
         {
+            _untilRecompute = _x.Length;
             Recompute();
         }
     }
@@ -139,9 +142,8 @@ internal sealed class RollingCovariance
     {
         double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
         int n = 0;
-        for (int k = 0; k < _x.Length; k++)
+        foreach (int i in Order(_next, _x.Length))
         {
-            int i = (_next + k) % _x.Length;
             double x = _x[i], y = _y[i];
             if (double.IsFinite(x) && double.IsFinite(y))
             {
@@ -155,5 +157,19 @@ internal sealed class RollingCovariance
         }
 
         (_sx, _sy, _sxx, _syy, _sxy, _n) = (sx, sy, sxx, syy, sxy, n);
+    }
+
+    /// <summary>Slot indices from the oldest to the newest (the order values were pushed in).</summary>
+    private static IEnumerable<int> Order(int next, int length)
+    {
+        for (int i = next; i < length; i++)
+        {
+            yield return i;
+        }
+
+        for (int i = 0; i < next; i++)
+        {
+            yield return i;
+        }
     }
 }

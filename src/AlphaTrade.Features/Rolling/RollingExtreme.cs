@@ -6,29 +6,25 @@ namespace AlphaTrade.Features.Rolling;
 internal sealed class RollingExtreme
 {
     private readonly int _capacity;
-    private readonly (long Index, double Value)[] _max;
-    private readonly (long Index, double Value)[] _min;
-    private int _maxHead;
-    private int _maxCount;
-    private int _minHead;
-    private int _minCount;
+    private readonly Deque _max;
+    private readonly Deque _min;
     private long _pushes;
 
     public RollingExtreme(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _max = new (long, double)[capacity];
-        _min = new (long, double)[capacity];
+        _max = new Deque(capacity);
+        _min = new Deque(capacity);
     }
 
     public long Pushes => _pushes;
 
     public bool IsFull => _pushes >= _capacity;
 
-    public double Max => _maxCount > 0 ? _max[_maxHead].Value : double.NaN;
+    public double Max => _max.Count > 0 ? _max.FrontValue : double.NaN;
 
-    public double Min => _minCount > 0 ? _min[_minHead].Value : double.NaN;
+    public double Min => _min.Count > 0 ? _min.FrontValue : double.NaN;
 
     public void Push(double x) => Push(x, x);
 
@@ -37,39 +33,61 @@ internal sealed class RollingExtreme
     {
         long i = _pushes++;
         long oldest = i - _capacity + 1;
-        Evict(_max, ref _maxHead, ref _maxCount, oldest);
-        Evict(_min, ref _minHead, ref _minCount, oldest);
+        _max.EvictBefore(oldest);
+        _min.EvictBefore(oldest);
         if (double.IsFinite(high))
         {
-            while (_maxCount > 0 && Back(_max, _maxHead, _maxCount).Value <= high)
+            while (_max.Count > 0 && _max.BackValue <= high)
             {
-                _maxCount--;
+                _max.PopBack();
             }
 
-            _max[(_maxHead + _maxCount) % _capacity] = (i, high);
-            _maxCount++;
+            _max.PushBack(i, high);
         }
 
         if (double.IsFinite(low))
         {
-            while (_minCount > 0 && Back(_min, _minHead, _minCount).Value >= low)
+            while (_min.Count > 0 && _min.BackValue >= low)
             {
-                _minCount--;
+                _min.PopBack();
             }
 
-            _min[(_minHead + _minCount) % _capacity] = (i, low);
-            _minCount++;
+            _min.PushBack(i, low);
         }
     }
 
-    private (long Index, double Value) Back((long Index, double Value)[] q, int head, int count) => q[(head + count - 1) % _capacity];
-
-    private void Evict((long Index, double Value)[] q, ref int head, ref int count, long oldest)
+    /// <summary>A fixed-capacity ring of (index, value) pairs.</summary>
+    private sealed class Deque(int capacity)
     {
-        while (count > 0 && q[head].Index < oldest)
+        private readonly long[] _index = new long[capacity];
+        private readonly double[] _value = new double[capacity];
+        private int _head;
+
+        public int Count { get; private set; }
+
+        public double FrontValue => _value[_head];
+
+        public double BackValue => _value[Wrap(_head + Count - 1)];
+
+        public void EvictBefore(long oldest)
         {
-            head = (head + 1) % _capacity;
-            count--;
+            while (Count > 0 && _index[_head] < oldest)
+            {
+                _head = Wrap(_head + 1);
+                Count--;
+            }
         }
+
+        public void PopBack() => Count--;
+
+        public void PushBack(long index, double value)
+        {
+            int slot = Wrap(_head + Count);
+            _index[slot] = index;
+            _value[slot] = value;
+            Count++;
+        }
+
+        private int Wrap(int i) => i >= capacity ? i - capacity : i;
     }
 }

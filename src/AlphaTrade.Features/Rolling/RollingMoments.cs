@@ -9,6 +9,7 @@ internal sealed class RollingMoments
     private readonly double[] _values;
     private int _next;
     private long _pushes;
+    private int _untilRecompute;
     private double _sum;
     private double _sumSq;
     private int _count;
@@ -18,6 +19,7 @@ internal sealed class RollingMoments
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _values = new double[capacity];
         Array.Fill(_values, double.NaN);
+        _untilRecompute = capacity;
     }
 
     public int Capacity => _values.Length;
@@ -82,8 +84,9 @@ internal sealed class RollingMoments
         }
 
         _pushes++;
-        if (_pushes % _values.Length == 0)
+        if (--_untilRecompute == 0)
         {
+            _untilRecompute = _values.Length;
             Recompute();
         }
     }
@@ -92,9 +95,9 @@ internal sealed class RollingMoments
     {
         double s = 0, q = 0;
         int c = 0;
-        for (int k = 0; k < _values.Length; k++)
+        foreach (int k in Order(_next, _values.Length))
         {
-            double v = _values[(_next + k) % _values.Length];
+            double v = _values[k];
             if (double.IsFinite(v))
             {
                 s += v;
@@ -106,5 +109,19 @@ internal sealed class RollingMoments
         _sum = s;
         _sumSq = q;
         _count = c;
+    }
+
+    /// <summary>Slot indices from the oldest to the newest (the order values were pushed in).</summary>
+    private static IEnumerable<int> Order(int next, int length)
+    {
+        for (int i = next; i < length; i++)
+        {
+            yield return i;
+        }
+
+        for (int i = 0; i < next; i++)
+        {
+            yield return i;
+        }
     }
 }

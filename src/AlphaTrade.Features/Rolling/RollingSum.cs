@@ -11,6 +11,7 @@ internal sealed class RollingSum
     private readonly double[] _values;
     private int _next;
     private long _pushes;
+    private int _untilRecompute;
     private double _sum;
     private int _count;
 
@@ -19,6 +20,7 @@ internal sealed class RollingSum
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _values = new double[capacity];
         Array.Fill(_values, double.NaN);
+        _untilRecompute = capacity;
     }
 
     public int Capacity => _values.Length;
@@ -76,8 +78,9 @@ internal sealed class RollingSum
         }
 
         _pushes++;
-        if (_pushes % _values.Length == 0)
+        if (--_untilRecompute == 0)
         {
+            _untilRecompute = _values.Length;
             Recompute();
         }
     }
@@ -87,6 +90,7 @@ internal sealed class RollingSum
         Array.Fill(_values, double.NaN);
         _next = 0;
         _pushes = 0;
+        _untilRecompute = _values.Length;
         _sum = 0;
         _count = 0;
     }
@@ -95,9 +99,9 @@ internal sealed class RollingSum
     {
         double s = 0;
         int c = 0;
-        for (int k = 0; k < _values.Length; k++)
+        foreach (int k in Order(_next, _values.Length))
         {
-            double v = _values[(_next + k) % _values.Length];
+            double v = _values[k];
             if (double.IsFinite(v))
             {
                 s += v;
@@ -107,5 +111,19 @@ internal sealed class RollingSum
 
         _sum = s;
         _count = c;
+    }
+
+    /// <summary>Slot indices from the oldest to the newest (the order values were pushed in).</summary>
+    private static IEnumerable<int> Order(int next, int length)
+    {
+        for (int i = next; i < length; i++)
+        {
+            yield return i;
+        }
+
+        for (int i = 0; i < next; i++)
+        {
+            yield return i;
+        }
     }
 }
