@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return DataCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
+        yield return FeaturesCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }

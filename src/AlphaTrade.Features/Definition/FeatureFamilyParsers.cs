@@ -76,7 +76,7 @@ internal static class FeatureFamilyParsers
         var d = new RegimeSpec();
         return new RegimeSpec(e.Int("states", d.States), e.Int("min_train_days", d.MinTrainDays), e.Int("refit_every_days", d.RefitEveryDays),
             e.Int("max_train_days", d.MaxTrainDays), e.Int("restarts", d.Restarts), e.Int("max_iterations", d.MaxIterations),
-            e.Double("tolerance", d.Tolerance), e.Int("seed", d.Seed));
+            e.Double("tolerance", d.Tolerance), e.Int("seed", d.Seed), e.Int("refit_restarts", d.RefitRestarts));
     }
 
     private static AlternativeDataSpec ParseAlternative(YamlEntry e) => new(

@@ -49,5 +49,8 @@ internal static class SpecChecks
         return value;
     }
 
+    /// <summary>"1 bar", "5 bars".</summary>
+    public static string Bars(int n) => n == 1 ? "1 bar" : Text(n) + " bars";
+
     public static string Text(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -116,7 +116,7 @@ internal sealed class ForwardReturnLabels : LabelBlock
     private readonly int[] _h;
 
     public ForwardReturnLabels(int[] horizons)
-        : base(horizons.Select(h => new LabelInfo("y_fwd_ret_" + SpecChecks.Text(h), "forward_return", $"ln(close {h} bars ahead / close)")).ToArray(), [])
+        : base(horizons.Select(h => new LabelInfo("y_fwd_ret_" + SpecChecks.Text(h), "forward_return", $"ln(close {SpecChecks.Bars(h)} ahead / close)")).ToArray(), [])
     {
         _h = horizons;
     }

@@ -9,7 +9,7 @@ namespace AlphaTrade.Features.Regimes;
 /// <param name="VarianceFloor">Smallest emission variance, as a share of the data's variance in each dimension.</param>
 public sealed record HmmFitOptions(int States = 3, int Restarts = 5, int MaxIterations = 200, double Tolerance = 1e-6, ulong Seed = 7, double VarianceFloor = 1e-3);
 
-/// <summary>The outcome of <see cref="BaumWelch.Fit"/>.</summary>
+/// <summary>The outcome of <see cref="BaumWelch.Fit(IReadOnlyList{double[]}, HmmFitOptions)"/>.</summary>
 /// <param name="Model">The best model.</param>
 /// <param name="LogLikelihood">Its log-likelihood on the data.</param>
 /// <param name="Iterations">EM iterations of the winning restart.</param>
@@ -25,7 +25,13 @@ public sealed record HmmFitResult(GaussianHmm Model, double LogLikelihood, int I
 public static class BaumWelch
 {
     /// <summary>Fits a model to <paramref name="observations"/> (rows of equal length).</summary>
-    public static HmmFitResult Fit(IReadOnlyList<double[]> observations, HmmFitOptions options)
+    public static HmmFitResult Fit(IReadOnlyList<double[]> observations, HmmFitOptions options) => Fit(observations, options, null);
+
+    /// <summary>
+    /// Fits a model to <paramref name="observations"/>; when <paramref name="start"/> is given, restart 0 starts from it
+    /// (a warm start, e.g. the previous fit of a walk-forward refit) instead of the quantile groups.
+    /// </summary>
+    public static HmmFitResult Fit(IReadOnlyList<double[]> observations, HmmFitOptions options, GaussianHmm? start)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +49,9 @@ public static class BaumWelch
         var lls = new List<double>();
         for (int r = 0; r < Math.Max(1, options.Restarts); r++)
         {
-            var model = r == 0 ? QuantileStart(observations, options.States, variance, floor) : RandomStart(observations, options.States, variance, floor, rng);
+            var model = r == 0
+                ? (start is not null && start.States == options.States && start.Dimensions == d ? start : QuantileStart(observations, options.States, variance, floor))
+                : RandomStart(observations, options.States, variance, floor, rng);
             double ll = double.NegativeInfinity;
             bool converged = false;
             int it = 0;

@@ -55,12 +55,20 @@ internal sealed class RegimeFilter
     private double[] _scale = [];
     private double[]? _filtered;
 
-    public RegimeFilter(int minTrain, int refitEvery, int maxTrain, HmmFitOptions options)
+    private readonly int _refitRestarts;
+
+    /// <summary>
+    /// Creates a filter. The first fit tries <c>options.Restarts</c> starting points; later refits start from the
+    /// previous model plus <paramref name="refitRestarts"/> − 1 random points (warm starts converge in a few
+    /// iterations, which keeps a live update on a refit day cheap, and keep the states' meaning stable).
+    /// </summary>
+    public RegimeFilter(int minTrain, int refitEvery, int maxTrain, HmmFitOptions options, int refitRestarts = 1)
     {
         _minTrain = minTrain;
         _refitEvery = refitEvery;
         _maxTrain = maxTrain;
         _options = options;
+        _refitRestarts = refitRestarts;
     }
 
     /// <summary>Days observed.</summary>
@@ -121,7 +129,8 @@ internal sealed class RegimeFilter
         }
 
         var z = window.Select(Standardize).ToArray();
-        var fit = BaumWelch.Fit(z, _options with { Seed = _options.Seed ^ (ulong)_raw.Count });
+        var options = _options with { Seed = _options.Seed ^ (ulong)_raw.Count };
+        var fit = _model is null ? BaumWelch.Fit(z, options) : BaumWelch.Fit(z, options with { Restarts = _refitRestarts }, _model);
         _model = fit.Model;
         _labels = RegimeLabeler.Label(_model, _center[0], _scale[0]);
         _filtered = _model.Filter(z)[^1];

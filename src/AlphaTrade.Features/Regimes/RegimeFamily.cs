@@ -12,12 +12,13 @@ namespace AlphaTrade.Features.Regimes;
 /// <param name="MinTrainDays">Sessions before the first fit (features are NaN until then).</param>
 /// <param name="RefitEveryDays">Sessions between refits.</param>
 /// <param name="MaxTrainDays">Sessions in each fit (0: all so far).</param>
-/// <param name="Restarts">Baum–Welch restarts per fit.</param>
+/// <param name="Restarts">Baum–Welch restarts of the first fit.</param>
 /// <param name="MaxIterations">EM iterations per restart.</param>
 /// <param name="Tolerance">EM convergence tolerance on the log-likelihood.</param>
 /// <param name="Seed">Seed of the random restarts.</param>
+/// <param name="RefitRestarts">Starting points of each later refit: the previous model, plus random ones beyond 1.</param>
 public sealed record RegimeSpec(int States = 3, int MinTrainDays = 120, int RefitEveryDays = 21, int MaxTrainDays = 0, int Restarts = 4,
-    int MaxIterations = 100, double Tolerance = 1e-5, int Seed = 7) : FeatureFamilySpec
+    int MaxIterations = 100, double Tolerance = 1e-5, int Seed = 7, int RefitRestarts = 1) : FeatureFamilySpec
 {
     /// <inheritdoc />
     public override string Family => "regime";
@@ -34,6 +35,7 @@ public sealed record RegimeSpec(int States = 3, int MinTrainDays = 120, int Refi
         }
 
         SpecChecks.Int(builder, Restarts, "restarts", 1, 100);
+        SpecChecks.Int(builder, RefitRestarts, "refit_restarts", 1, 100);
         SpecChecks.Int(builder, MaxIterations, "max_iterations", 1, 10_000);
         SpecChecks.Double(builder, Tolerance, "tolerance", 1e-12, 1);
         builder.Add(new RegimeBlock(this));
@@ -83,7 +85,7 @@ internal sealed class RegimeBlock : UniverseBlock
         {
             _states = s.States;
             _filter = new RegimeFilter(s.MinTrainDays, s.RefitEveryDays, s.MaxTrainDays,
-                new HmmFitOptions(s.States, s.Restarts, s.MaxIterations, s.Tolerance, (ulong)s.Seed));
+                new HmmFitOptions(s.States, s.Restarts, s.MaxIterations, s.Tolerance, (ulong)s.Seed), s.RefitRestarts);
             _out = new double[s.States == 3 ? 4 : 3];
             Array.Fill(_out, double.NaN);
         }

@@ -42,7 +42,7 @@ internal sealed class ReturnsBlock : SymbolBlock
     private readonly int[] _h;
 
     public ReturnsBlock(int[] horizons)
-        : base(horizons.Select(h => new FeatureInfo("ret_" + SpecChecks.Text(h), "returns", $"ln(close / close {h} bars earlier)")).ToArray())
+        : base(horizons.Select(h => new FeatureInfo("ret_" + SpecChecks.Text(h), "returns", $"ln(close / close {SpecChecks.Bars(h)} earlier)")).ToArray())
     {
         _h = horizons;
     }
