@@ -140,7 +140,9 @@ internal static class FeaturesCommand
             var (plan, universe) = Prepare(ctx, name);
             var builder = new FeatureBuilder(plan, NyseCalendar.Instance);
             var cache = new FeatureCache(ctx.Resolve(Path.Combine(ctx.Config.Settings.Data.ProcessedDir, "features")));
-            var matrix = cache.GetOrBuild(plan, universe, builder, new FeatureBuildOptions(), out _);
+            var matrix = ctx.Config.Settings.Data.Cache
+                ? cache.GetOrBuild(plan, universe, builder, new FeatureBuildOptions(), out _)
+                : builder.Build(universe, new FeatureBuildOptions());
             string target = parse.GetValue(label)
                 ?? matrix.Labels.FirstOrDefault(l => l.Kind == "forward_sign")?.Name
                 ?? matrix.Labels.FirstOrDefault(l => l.Kind == "forward_return")?.Name
