@@ -6,7 +6,8 @@ namespace AlphaTrade.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/AlphaTrade.Benchmarks -- --filter '*' --job short</c>, or
-/// <c>-- quick</c> for a stopwatch pass over the same benchmarks (a rough figure in seconds, not a measurement).
+/// <c>-- features</c> for a stopwatch pass over the feature pipeline (build times and the distribution of live update
+/// latencies), or <c>-- quick</c> for a stopwatch pass over the same benchmarks (a rough figure in seconds, not a measurement).
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "quick")
         {
             Quick();
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "features")
+        {
+            FeatureQuick.Run();
             return;
         }
 

@@ -17,6 +17,17 @@ internal sealed class CliHarness : IDisposable
             System.IO.File.Copy(Path.Combine(RepoPaths.Config, f), Path.Combine(config, f));
         }
 
+        // Feature sets live in config/features; their synthetic alternative data is generated on demand.
+        var features = Path.Combine(RepoPaths.Config, "features");
+        if (Directory.Exists(features))
+        {
+            Directory.CreateDirectory(Path.Combine(config, "features"));
+            foreach (var f in Directory.GetFiles(features, "*.yaml"))
+            {
+                System.IO.File.Copy(f, Path.Combine(config, "features", Path.GetFileName(f)));
+            }
+        }
+
         if (settingsOverride is not null)
         {
             System.IO.File.WriteAllText(Path.Combine(config, "settings.yaml"), settingsOverride);

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return StrategiesCommand.Create(ctx);
         yield return BacktestCommand.Create(ctx);
         yield return ReportCommand.Create(ctx);
+        yield return FeaturesCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
         yield return OptimizeCommand.Create(ctx);
         yield return PortfolioCommand.Create(ctx);
