@@ -35,9 +35,10 @@ internal static class LinearMeta
                 }
             }
 
+            // Ridge relative to each member's own scale, so returns of 1e-3 are shrunk as much as returns of 1.
             for (var i = 1; i < p; i++)
             {
-                a[i, i] += l2 * x.Length;
+                a[i, i] *= 1 + l2;
             }
 
             return Solve(a, b);

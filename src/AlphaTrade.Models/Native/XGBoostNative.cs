@@ -40,7 +40,12 @@ internal static partial class XGBoostNative
     private static IntPtr Resolve()
     {
         var env = Environment.GetEnvironmentVariable("ALPHATRADE_XGBOOST_LIB");
-        string[] names = string.IsNullOrEmpty(env) ? ["libxgboost.so.0", "libxgboost.so", "xgboost"] : [env];
+        return Resolve(string.IsNullOrEmpty(env) ? ["libxgboost.so.0", "libxgboost.so", "xgboost"] : [env]);
+    }
+
+    /// <summary>Loads the first of <paramref name="names"/> that loads, or throws naming the package to install.</summary>
+    internal static IntPtr Resolve(string[] names)
+    {
         foreach (var n in names)
         {
             if (NativeLibrary.TryLoad(n, Assembly.GetExecutingAssembly(), DllImportSearchPath.SafeDirectories | DllImportSearchPath.System32, out var h)
