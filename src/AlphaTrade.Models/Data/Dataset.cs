@@ -81,6 +81,26 @@ public sealed class Dataset
     /// <summary>Feature names, in column order.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>
+    /// The realised forward return of each row over its label horizon, when known (rank IC and the long-short score
+    /// of classification folds use it; without it they use the labels).
+    /// </summary>
+    public double[]? ForwardReturns
+    {
+        get => _forwardReturns;
+        init
+        {
+            if (value is not null && value.Length != RowCount)
+            {
+                throw new ArgumentException($"{RowCount} rows need {RowCount} forward returns, got {value.Length}", nameof(value));
+            }
+
+            _forwardReturns = value;
+        }
+    }
+
+    private readonly double[]? _forwardReturns;
+
     /// <summary>The features of one row.</summary>
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * FeatureCount, FeatureCount);
 
@@ -104,7 +124,17 @@ public sealed class Dataset
             symbols[i] = Symbols[r];
         }
 
-        return new Dataset(values, f, labels, ts, ends, symbols, FeatureNames);
+        double[]? fwd = null;
+        if (ForwardReturns is { } src)
+        {
+            fwd = new double[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                fwd[i] = src[rows[i]];
+            }
+        }
+
+        return new Dataset(values, f, labels, ts, ends, symbols, FeatureNames) { ForwardReturns = fwd };
     }
 
     /// <summary>The hash of the feature set (names in order): a model can only be applied to the same feature set.</summary>
