@@ -10,6 +10,8 @@ internal static class CommandCatalog
         yield return DataCommand.Create(ctx);
         yield return StatsCommand.Create(ctx);
         yield return MetricsCommand.Create(ctx);
+        yield return TrainCommand.Create(ctx);
+        yield return ModelsCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }
