@@ -68,7 +68,7 @@ public class ModelsCommandTests
     [InlineData("--model", "catboost", "--model: 'catboost' is not a model")]
     [InlineData("--label", "up:3", "--label: 'up:3' is not a label")]
     [InlineData("--walk-forward", "expanding:x", "--walk-forward: 'expanding:x' needs a whole number for FOLDS")]
-    [InlineData("--model", "lstm", "--model lstm: deep models live in AlphaTrade.Models.Deep")]
+    [InlineData("--model", "lstm", "--model lstm: the sequence models (AlphaTrade.Models.Deep) are not wired into train yet")]
     public void Bad_train_options_are_one_line_input_errors(string option, string value, string message)
     {
         using var h = new CliHarness(CliHarness.ShortSampleSettings, CliHarness.SmallUniverse);

@@ -17,7 +17,7 @@ internal static class TrainCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var model = new Option<string>("--model") { Description = "lightgbm, xgboost, fastforest, fasttree, ensemble (stacking), voting-soft, voting-hard, blending; lstm and transformer come with AlphaTrade.Models.Deep.", DefaultValueFactory = _ => "lightgbm" };
+        var model = new Option<string>("--model") { Description = "lightgbm, xgboost, fastforest, fasttree, ensemble (stacking), voting-soft, voting-hard, blending; lstm and transformer (AlphaTrade.Models.Deep) are not wired into train yet.", DefaultValueFactory = _ => "lightgbm" };
         var label = new Option<string>("--label") { Description = "direction:H (classification: up after H bars) or return:H (regression: H-bar log return).", DefaultValueFactory = _ => "direction:4" };
         var walk = new Option<string>("--walk-forward") { Description = "Validation: expanding:FOLDS, rolling:FOLDS:PERIODS or purged:FOLDS:EMBARGO (purged k-fold).", DefaultValueFactory = _ => "expanding:5" };
         var tune = new Option<int>("--tune") { Description = "Tuning trials on the walk-forward score (0 = none). The study is saved under models/studies/ and resumed when run again." };
@@ -37,7 +37,7 @@ internal static class TrainCommand
             var kind = parse.GetValue(model)!;
             if (kind is "lstm" or "transformer")
             {
-                throw new InputException($"--model {kind}: deep models live in AlphaTrade.Models.Deep, which this build does not include yet; use a tree model or ensemble");
+                throw new InputException($"--model {kind}: the sequence models (AlphaTrade.Models.Deep) are not wired into train yet; use a tree model or ensemble");
             }
 
             if (!ModelFactory.Kinds.Contains(kind))
