@@ -75,7 +75,7 @@ internal static partial class XGBoostNative
     internal static partial void XGBoostVersion(out int major, out int minor, out int patch);
 
     [LibraryImport(Lib)]
-    internal static unsafe partial int XGDMatrixCreateFromMat(float* data, ulong nrow, ulong ncol, float missing, out IntPtr handle);
+    internal static unsafe partial int XGDMatrixCreateFromMat_omp(float* data, ulong nrow, ulong ncol, float missing, out IntPtr handle, int nthread);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static unsafe partial int XGDMatrixSetFloatInfo(IntPtr handle, string field, float* array, ulong len);
@@ -99,7 +99,7 @@ internal static partial class XGBoostNative
     internal static unsafe partial int XGBoosterEvalOneIter(IntPtr handle, int iter, IntPtr* dmats, IntPtr* names, ulong len, out IntPtr result);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
-    internal static unsafe partial int XGBoosterPredictFromDMatrix(IntPtr handle, IntPtr dmat, string config, out ulong* shape, out ulong dim, out float* result);
+    internal static unsafe partial int XGBoosterPredictFromDense(IntPtr handle, string arrayInterface, string config, IntPtr proxy, out ulong* shape, out ulong dim, out float* result);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static unsafe partial int XGBoosterSaveModelToBuffer(IntPtr handle, string config, out ulong len, out byte* data);
