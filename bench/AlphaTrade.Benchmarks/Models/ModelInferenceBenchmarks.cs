@@ -13,9 +13,12 @@ public class ModelInferenceBenchmarks
     private readonly Dictionary<string, IModel> _models = [];
     private float[] _bar = null!;
 
-    /// <summary>The model kinds measured.</summary>
-    [Params("lightgbm", "xgboost", "fastforest", "fasttree")]
+    /// <summary>The model kinds measured (ALPHATRADE_BENCH_KINDS=xgboost,lightgbm narrows them).</summary>
+    [ParamsSource(nameof(Kinds))]
     public string Kind { get; set; } = "lightgbm";
+
+    /// <summary>All kinds, or those named in ALPHATRADE_BENCH_KINDS.</summary>
+    public static IEnumerable<string> Kinds => Environment.GetEnvironmentVariable("ALPHATRADE_BENCH_KINDS")?.Split(',') ?? ["fastforest", "fasttree", "lightgbm", "xgboost"];
 
     /// <summary>Trains the model and picks 46 rows.</summary>
     [GlobalSetup]

@@ -174,6 +174,10 @@ public sealed class XGBoostModel : IModel
             throw new ArgumentException($"{features.Length} values are not {rows} rows of {f} features", nameof(features));
         }
 
+        // Few rows: one thread. OpenMP's worker threads cost more than the work for a bar of the universe (and spin
+        // badly on a busy machine); large batches use the configured threads.
+        SetPredictionThreads(rows <= 4096 ? 1 : _spec.Threads);
+
         // In-place prediction straight from the dense matrix (no DMatrix): what a new bar for the universe needs.
         var config = string.Create(CultureInfo.InvariantCulture,
             $"{{\"type\": 0, \"training\": false, \"iteration_begin\": 0, \"iteration_end\": {BestIteration + 1}, \"strict_shape\": false, \"missing\": NaN, \"cache_id\": 0}}");
@@ -190,6 +194,17 @@ public sealed class XGBoostModel : IModel
         }
 
         return output;
+    }
+
+    private int _predictionThreads = -1;
+
+    private void SetPredictionThreads(int threads)
+    {
+        if (threads != _predictionThreads)
+        {
+            XGBoostNative.Check(XGBoostNative.XGBoosterSetParam(_booster, "nthread", threads.ToString(CultureInfo.InvariantCulture)), "XGBoosterSetParam nthread");
+            _predictionThreads = threads;
+        }
     }
 
     /// <summary>The model in XGBoost's own format: "json" or "ubj".</summary>
@@ -261,6 +276,7 @@ public sealed class XGBoostModel : IModel
 
     private void FreeBooster()
     {
+        _predictionThreads = -1;
         if (_booster != IntPtr.Zero)
         {
             _ = XGBoostNative.XGBoosterFree(_booster);
