@@ -14,6 +14,13 @@ public static class Program
     /// <summary>Runs the benchmarks selected on the command line.</summary>
     public static void Main(string[] args)
     {
+        // `-- export-model-matrix PATH` writes the model-training matrix for bench/models/xgboost_native.py.
+        if (args.Length == 2 && args[0] == "export-model-matrix")
+        {
+            Models.ModelMatrix.Export(args[1]);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "quick")
         {
             Quick();

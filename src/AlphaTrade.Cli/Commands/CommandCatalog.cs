@@ -18,6 +18,8 @@ internal static class CommandCatalog
         yield return OptimizeCommand.Create(ctx);
         yield return PortfolioCommand.Create(ctx);
         yield return RiskCommand.Create(ctx);
+        yield return TrainCommand.Create(ctx);
+        yield return ModelsCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }
