@@ -11,7 +11,7 @@ namespace AlphaTrade.Benchmarks;
 /// It loads the universe from the Parquet cache, runs the event-driven engine and writes results/&lt;run-id&gt;/ with the
 /// tearsheet. The scratch root (<c>alphatrade-bench/backtest</c> under the temp folder) and its cache are made once by a
 /// separate process, so no launch warms anything up for the measured call. The whole process, start-up included, is
-/// measured with /usr/bin/time (docs/performance-engine.md).
+/// measured with /usr/bin/time (docs/performance.md).
 /// </summary>
 [SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
 public class BacktestCommandBenchmarks

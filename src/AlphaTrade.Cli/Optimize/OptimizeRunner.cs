@@ -117,6 +117,8 @@ internal static class OptimizeRunner
             Series = market.Series,
             Bars = bars,
             Calendar = NyseCalendar.Instance,
+            Universe = cfg.Universe,
+            TimeFrame = market.TimeFrame,
             Simulation = simulation,
             Engine = engine,
             Objective = objective,

@@ -5,6 +5,8 @@ using AlphaTrade.Configuration;
 using AlphaTrade.Core;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
+using AlphaTrade.Core.Time;
+using AlphaTrade.Core.Universe;
 using AlphaTrade.Engine.Results;
 using AlphaTrade.Optimization;
 using AlphaTrade.Optimization.Parameters;
@@ -39,6 +41,10 @@ internal sealed class SweepData
     public required AlignedBars Bars { get; init; }
 
     public required ITradingCalendar Calendar { get; init; }
+
+    public required TradingUniverse Universe { get; init; }
+
+    public required TimeFrame TimeFrame { get; init; }
 
     public required SimulationSettings Simulation { get; init; }
 
@@ -157,7 +163,7 @@ internal abstract class StrategySweep
             {
                 Bars = data.Series,
                 Calendar = data.Calendar,
-                Strategies = [StrategyFactory.Create(settings)],
+                Strategies = [StrategyFactory.Create(settings, data.Universe, data.TimeFrame)],
                 InitialCapital = sim.InitialCapital,
                 Margin = sim.Margin,
                 Costs = sim.Costs,
