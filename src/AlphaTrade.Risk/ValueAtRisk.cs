@@ -1,5 +1,7 @@
 using MathNet.Numerics.Distributions;
 
+using AlphaTrade.Core.Randomness;
+
 namespace AlphaTrade.Risk;
 
 /// <summary>How a VaR is estimated.</summary>

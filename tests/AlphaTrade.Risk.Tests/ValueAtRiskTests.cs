@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using AlphaTrade.Core.Randomness;
+
 namespace AlphaTrade.Risk.Tests;
 
 public class ValueAtRiskTests
