@@ -39,6 +39,28 @@ public static class Program
             return;
         }
 
+        if (args.Length > 2 && args[0] == "engine-loop")
+        {
+            // A profiling target: one engine benchmark called in a loop (engine-loop EventDriven|Vectorized 10/30 [calls]).
+            var b = new EngineBenchmarks { Crossover = args[2] };
+            b.Setup();
+            int calls = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
+            var pause0 = GC.GetTotalPauseDuration();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
+            for (int i = 0; i < calls; i++)
+            {
+                _ = args[1] == "Vectorized" ? b.Vectorized() : b.EventDriven();
+            }
+
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / calls;
+            double pause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / calls;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{args[1]} {args[2]}: {cpu:F1} ms CPU per call, {pause:F1} ms GC pause per call, GCs gen0/1/2 {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} over {calls} calls"));
+
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "engine")
         {
             Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);

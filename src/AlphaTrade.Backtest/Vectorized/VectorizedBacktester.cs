@@ -270,15 +270,14 @@ public static class VectorizedBacktester
             long totalQ = p.Filled + q;
             decimal totalNotional = p.Notional + notional;
             var (commission, fees) = _pricing.Charge(r.Symbol, r.Side, totalQ, totalNotional, p.Commission, p.Fees);
-            var fill = new Fill(p.Id, r.Symbol, r.Side, q, price, commission, fees, time);
-            _recorder.BookFill(0, p.SymbolId, fill);
+            _recorder.BookFill(0, p.SymbolId, p.Id, r.Side, q, price, notional, commission, fees, time);
             p.Filled = totalQ;
             p.Notional = totalNotional;
             p.Value += q * price;
             p.Commission += commission;
             p.Fees += fees;
             p.Updated = time;
-            _working[p.SymbolId] -= fill.SignedQuantity;
+            _working[p.SymbolId] -= r.Side == OrderSide.Buy ? q : -q;
             if (totalQ == r.Quantity)
             {
                 Finish(p, OrderStatus.Filled, null);

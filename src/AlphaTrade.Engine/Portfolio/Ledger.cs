@@ -192,6 +192,9 @@ public sealed class Ledger : IPortfolioView
     /// <summary>Shares strategy <paramref name="strategyId"/> holds in <paramref name="symbolId"/>.</summary>
     public long StrategyQuantity(int strategyId, int symbolId) => _byStrategy[(strategyId * _account.Length) + symbolId].Quantity;
 
+    /// <summary>Signed cost basis of strategy <paramref name="strategyId"/>'s position in <paramref name="symbolId"/>.</summary>
+    internal decimal StrategyCostBasis(int strategyId, int symbolId) => _byStrategy[(strategyId * _account.Length) + symbolId].CostBasis;
+
     /// <summary>The account's books for <paramref name="symbolId"/>.</summary>
     public PositionState AccountPosition(int symbolId) => _account[symbolId].ToState();
 
@@ -237,22 +240,30 @@ public sealed class Ledger : IPortfolioView
             throw new ArgumentException($"Fill for {fill.Symbol} booked under symbol id {symbolId} ({_symbols[symbolId]}).", nameof(fill));
         }
 
-        long q = fill.SignedQuantity;
-        decimal notional = fill.Notional;
+        return ApplyFill(strategyId, symbolId, fill.SignedQuantity, fill.Price, fill.Notional, fill.Commission, fill.Fees);
+    }
+
+    /// <summary>
+    /// Books a fill given by its parts (no <see cref="Fill"/> object): <paramref name="signedQuantity"/> shares (negative
+    /// for a sale) at <paramref name="price"/>, <paramref name="notional"/> = |quantity| × price rounded to the cent.
+    /// </summary>
+    internal decimal ApplyFill(int strategyId, int symbolId, long signedQuantity, decimal price, decimal notional, decimal commission, decimal fees)
+    {
+        long q = signedQuantity;
         ref var acct = ref _account[symbolId];
         ref var strat = ref _byStrategy[(strategyId * _account.Length) + symbolId];
         ApplyTrade(ref acct, q, notional);
         decimal realized = ApplyTrade(ref strat, q, notional);
-        acct.Commission += fill.Commission;
-        acct.Fees += fill.Fees;
-        strat.Commission += fill.Commission;
-        strat.Fees += fill.Fees;
+        acct.Commission += commission;
+        acct.Fees += fees;
+        strat.Commission += commission;
+        strat.Fees += fees;
         _qty[symbolId] = acct.Quantity;
-        _cash += fill.CashFlow;
+        _cash += (q > 0 ? -notional : notional) - commission - fees;
         _cashDouble = (double)_cash;
         if (!_hasMark[symbolId])
         {
-            SetMark(symbolId, (double)fill.Price);
+            SetMark(symbolId, (double)price);
         }
 
         _version++;

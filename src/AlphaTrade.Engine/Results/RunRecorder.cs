@@ -14,12 +14,12 @@ public sealed class RunRecorder
     private readonly Ledger _ledger;
     private readonly MarginPolicy _margin;
     private readonly EquityCurve _equity;
-    private readonly List<FillReport> _fills = [];
-    private readonly List<RoundTrip> _trades = [];
-    private readonly List<PositionSnapshot> _positions = [];
+    private readonly RowList<FillRow, FillReport> _fills;
+    private readonly RowList<OpenTrade, RoundTrip> _trades;
+    private readonly RowList<PositionRow, PositionSnapshot> _positions;
     private readonly List<DailySnapshot> _daily = [];
     private readonly List<MarginCall> _marginCalls = [];
-    private readonly OpenTrade?[] _open;
+    private readonly OpenTrade[] _open;
 
     /// <summary>Creates a recorder over <paramref name="ledger"/>.</summary>
     public RunRecorder(Ledger ledger, MarginPolicy margin, int equityCapacity = 1024)
@@ -29,7 +29,10 @@ public sealed class RunRecorder
         _ledger = ledger;
         _margin = margin;
         _equity = new EquityCurve(equityCapacity);
-        _open = new OpenTrade?[ledger.Symbols.Count * ledger.Strategies.Count];
+        _open = new OpenTrade[ledger.Symbols.Count * ledger.Strategies.Count];
+        _fills = new RowList<FillRow, FillReport>(MakeFill, 1024);
+        _trades = new RowList<OpenTrade, RoundTrip>(MakeTrade, 1024);
+        _positions = new RowList<PositionRow, PositionSnapshot>(MakePosition, 1024);
     }
 
     /// <summary>Told at every session close how far the run has come (for progress displays); null for none.</summary>
@@ -51,10 +54,26 @@ public sealed class RunRecorder
     public void BookFill(int strategyId, int symbolId, Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
+        if (!string.Equals(fill.Symbol, _ledger.Symbols[symbolId], StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Fill for {fill.Symbol} booked under symbol id {symbolId} ({_ledger.Symbols[symbolId]}).", nameof(fill));
+        }
+
+        BookFill(strategyId, symbolId, fill.OrderId, fill.Side, fill.Quantity, fill.Price, fill.Notional, fill.Commission, fill.Fees, fill.TimeUtcTicks);
+    }
+
+    /// <summary>
+    /// Books a fill given by its parts (no <see cref="Fill"/> object is made; the fill log builds one when read):
+    /// <paramref name="notional"/> is quantity × price rounded to the cent, as <see cref="Fill.Notional"/>.
+    /// </summary>
+    internal void BookFill(int strategyId, int symbolId, OrderId orderId, OrderSide side, long quantity, decimal price, decimal notional,
+        decimal commission, decimal fees, long timeUtcTicks)
+    {
         long before = _ledger.StrategyQuantity(strategyId, symbolId);
-        decimal realized = _ledger.ApplyFill(strategyId, symbolId, fill);
-        _fills.Add(new FillReport(_fills.Count + 1, _ledger.Strategies[strategyId], fill));
-        TrackTrade(strategyId, symbolId, fill, before, realized);
+        long q = side == OrderSide.Buy ? quantity : -quantity;
+        decimal realized = _ledger.ApplyFill(strategyId, symbolId, q, price, notional, commission, fees);
+        _fills.Add(new FillRow(orderId, strategyId, symbolId, side, quantity, price, commission, fees, timeUtcTicks) { Sequence = _fills.Count + 1 });
+        TrackTrade(strategyId, symbolId, q, notional, commission + fees, timeUtcTicks, before, realized);
     }
 
     /// <summary>Accrues financing in the ledger and records the session close: daily snapshot, positions, margin call.</summary>
@@ -78,15 +97,11 @@ public sealed class RunRecorder
         {
             for (int s = 0; s < n; s++)
             {
-                var p = _ledger.StrategyPosition(k, s);
-                if (p.Quantity == 0)
+                long q = _ledger.StrategyQuantity(k, s);
+                if (q != 0)
                 {
-                    continue;
+                    _positions.Add(new PositionRow(t, session.Date, k, s, q, _ledger.StrategyCostBasis(k, s), _ledger.MarkPrice(s)));
                 }
-
-                decimal mark = _ledger.MarkPrice(s);
-                decimal mv = p.Quantity * mark;
-                _positions.Add(new PositionSnapshot(t, session.Date, _ledger.Strategies[k], _ledger.Symbols[s], p.Quantity, p.AveragePrice, mark, mv, mv - p.CostBasis));
             }
         }
     }
@@ -98,9 +113,9 @@ public sealed class RunRecorder
         int n = _ledger.Symbols.Count;
         for (int i = 0; i < _open.Length; i++)
         {
-            if (_open[i] is { } t)
+            if (_open[i].Active)
             {
-                open.Add(t.ToRoundTrip(_ledger.Strategies[i / n], _ledger.Symbols[i % n], null));
+                open.Add(MakeTrade(_open[i]));
             }
         }
 
@@ -140,28 +155,49 @@ public sealed class RunRecorder
         };
     }
 
+    private FillReport MakeFill(FillRow r) => new(
+        r.Sequence, _ledger.Strategies[r.Strategy],
+        new Fill(r.OrderId, _ledger.Symbols[r.Symbol], r.Side, r.Quantity, r.Price, r.Commission, r.Fees, r.TimeUtcTicks));
+
+    private PositionSnapshot MakePosition(PositionRow r)
+    {
+        decimal average = PriceMath.DivRound(r.CostBasis, r.Quantity, PriceMath.PriceDecimals);
+        decimal mv = r.Quantity * r.Mark;
+        return new PositionSnapshot(r.TimeUtcTicks, r.Date, _ledger.Strategies[r.Strategy], _ledger.Symbols[r.Symbol], r.Quantity, average, r.Mark, mv, mv - r.CostBasis);
+    }
+
+    private RoundTrip MakeTrade(OpenTrade t) => new(
+        _ledger.Strategies[t.Strategy],
+        _ledger.Symbols[t.Symbol],
+        t.Direction,
+        t.EntryTime,
+        t.Active ? null : t.ExitTime,
+        t.MaxQuantity,
+        t.EntryQuantity == 0 ? 0m : PriceMath.DivRound(t.EntryValue, t.EntryQuantity, PriceMath.PriceDecimals),
+        t.ExitQuantity == 0 ? 0m : PriceMath.DivRound(t.ExitValue, t.ExitQuantity, PriceMath.PriceDecimals),
+        t.Gross,
+        t.Costs,
+        t.FillCount);
+
     private void OnBorrow(int strategyId, int symbolId, decimal amount)
     {
-        if (_open[(strategyId * _ledger.Symbols.Count) + symbolId] is { } t)
+        ref var t = ref _open[(strategyId * _ledger.Symbols.Count) + symbolId];
+        if (t.Active)
         {
             t.Costs += amount;
         }
     }
 
-    private void TrackTrade(int k, int s, Fill fill, long before, decimal realized)
+    private void TrackTrade(int k, int s, long q, decimal notional, decimal cost, long time, long before, decimal realized)
     {
-        int slot = (k * _ledger.Symbols.Count) + s;
-        long q = fill.SignedQuantity;
+        ref var t = ref _open[(k * _ledger.Symbols.Count) + s];
         long after = before + q;
-        decimal notional = fill.Notional;
-        decimal cost = fill.Commission + fill.Fees;
         if (before == 0)
         {
-            _open[slot] = OpenTrade.Start(fill, Math.Abs(q), notional, cost);
+            t = OpenTrade.Start(k, s, q, time, Math.Abs(q), notional, cost);
             return;
         }
 
-        var t = _open[slot]!;
         t.FillCount++;
         if ((before > 0) == (q > 0))
         {
@@ -183,21 +219,37 @@ public sealed class RunRecorder
         t.Costs += closeCost;
         if (after == 0 || flip)
         {
-            _trades.Add(t.ToRoundTrip(_ledger.Strategies[k], _ledger.Symbols[s], fill.TimeUtcTicks));
-            _open[slot] = null;
+            t.Active = false;
+            t.ExitTime = time;
+            _trades.Add(t);
+            t = default;
         }
 
         if (flip)
         {
-            var n = OpenTrade.Start(fill, traded - closing, notional - closeValue, cost - closeCost);
-            _open[slot] = n;
+            t = OpenTrade.Start(k, s, q, time, traded - closing, notional - closeValue, cost - closeCost);
         }
     }
 
-    private sealed class OpenTrade
+    /// <summary>A fill as booked (the fill log's row).</summary>
+    private readonly record struct FillRow(OrderId OrderId, int Strategy, int Symbol, OrderSide Side, long Quantity, decimal Price,
+        decimal Commission, decimal Fees, long TimeUtcTicks)
     {
+        public long Sequence { get; init; }
+    }
+
+    /// <summary>A strategy's position at a session close (the positions log's row).</summary>
+    private readonly record struct PositionRow(long TimeUtcTicks, DateOnly Date, int Strategy, int Symbol, long Quantity, decimal CostBasis, decimal Mark);
+
+    /// <summary>A round trip being built, in place in the per-(strategy, symbol) slot; copied to the trade log when it ends.</summary>
+    private struct OpenTrade
+    {
+        public bool Active;
+        public int Strategy;
+        public int Symbol;
         public TradeDirection Direction;
         public long EntryTime;
+        public long ExitTime;
         public long EntryQuantity;
         public decimal EntryValue;
         public long ExitQuantity;
@@ -207,28 +259,18 @@ public sealed class RunRecorder
         public decimal Costs;
         public int FillCount;
 
-        public static OpenTrade Start(Fill fill, long quantity, decimal value, decimal cost) => new()
+        public static OpenTrade Start(int strategy, int symbol, long signedQuantity, long time, long quantity, decimal value, decimal cost) => new()
         {
-            Direction = fill.Side == OrderSide.Buy ? TradeDirection.Long : TradeDirection.Short,
-            EntryTime = fill.TimeUtcTicks,
+            Active = true,
+            Strategy = strategy,
+            Symbol = symbol,
+            Direction = signedQuantity > 0 ? TradeDirection.Long : TradeDirection.Short,
+            EntryTime = time,
             EntryQuantity = quantity,
             EntryValue = value,
             MaxQuantity = quantity,
             Costs = cost,
             FillCount = 1,
         };
-
-        public RoundTrip ToRoundTrip(string strategy, string symbol, long? exitTime) => new(
-            strategy,
-            symbol,
-            Direction,
-            EntryTime,
-            exitTime,
-            MaxQuantity,
-            EntryQuantity == 0 ? 0m : PriceMath.DivRound(EntryValue, EntryQuantity, PriceMath.PriceDecimals),
-            ExitQuantity == 0 ? 0m : PriceMath.DivRound(ExitValue, ExitQuantity, PriceMath.PriceDecimals),
-            Gross,
-            Costs,
-            FillCount);
     }
 }
