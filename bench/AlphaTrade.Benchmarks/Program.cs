@@ -47,6 +47,7 @@ public static class Program
             int calls = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
             var pause0 = GC.GetTotalPauseDuration();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            long alloc0 = GC.GetTotalAllocatedBytes(precise: true);
             int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
             for (int i = 0; i < calls; i++)
             {
@@ -55,8 +56,9 @@ public static class Program
 
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / calls;
             double pause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / calls;
+            double mb = (GC.GetTotalAllocatedBytes(precise: true) - alloc0) / 1e6 / calls;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{args[1]} {args[2]}: {cpu:F1} ms CPU per call, {pause:F1} ms GC pause per call, GCs gen0/1/2 {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} over {calls} calls"));
+                $"{args[1]} {args[2]}: {cpu:F1} ms CPU per call, {pause:F1} ms GC pause per call, {mb:F1} MB allocated per call, GCs gen0/1/2 {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} over {calls} calls"));
 
             return;
         }

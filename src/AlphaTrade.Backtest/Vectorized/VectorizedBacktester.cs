@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
@@ -86,7 +87,7 @@ public static class VectorizedBacktester
         private readonly long[] _working;
         private readonly double[] _previousWeight;
         private readonly List<Pending> _pending = [];
-        private readonly List<OrderReport> _orders = [];
+        private readonly RowList<OrderRow, OrderReport> _orders;
         private TradingSession _current;
         private TradingSession? _next;
         private bool _open;
@@ -106,6 +107,7 @@ public static class VectorizedBacktester
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
             _previousWeight = new double[_n];
+            _orders = new RowList<OrderRow, OrderReport>(MakeOrder);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -165,16 +167,16 @@ public static class VectorizedBacktester
 
             if (inSession && _pending.Count != 0)
             {
-                foreach (var p in _pending)
+                foreach (ref var p in CollectionsMarshal.AsSpan(_pending))
                 {
                     int at = b + p.SymbolId;
-                    if (p.Done || !present[at] || start < p.EligibleFrom
+                    if (p.Done || !present[at] || start < p.Submitted
                         || !FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
                     {
                         continue;
                     }
 
-                    Fill(p, open[at], volume[at], start);
+                    Fill(ref p, open[at], volume[at], start);
                 }
 
                 _pending.RemoveAll(static p => p.Done);
@@ -234,79 +236,88 @@ public static class VectorizedBacktester
                 return;
             }
 
-            var request = OrderRequest.Market(_symbols[s], delta > 0 ? OrderSide.Buy : OrderSide.Sell, Math.Abs(delta));
+            var side = delta > 0 ? OrderSide.Buy : OrderSide.Sell;
+            var request = OrderRequest.Market(_symbols[s], side, Math.Abs(delta));
             var id = new OrderId(_orders.Count + 1);
             var reason = BuyingPower.Check(_spec.Margin, _ledger, _working, s, request, intraday: _open);
             if (reason is not null)
             {
-                _orders.Add(new OrderReport(id, _spec.StrategyName, request, now, OrderStatus.Rejected, 0, 0m, now, reason));
+                _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Rejected, 0, 0m, now, reason));
                 return;
             }
 
             var expiry = FirstSessionClosingAfter(now);
             if (expiry is null)
             {
-                _orders.Add(new OrderReport(id, _spec.StrategyName, request, now, OrderStatus.Rejected, 0, 0m, now, "no trading session ahead in the calendar"));
+                _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Rejected, 0, 0m, now, "no trading session ahead in the calendar"));
                 return;
             }
 
-            _orders.Add(null!);
+            _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Accepted, 0, 0m, now, null));
             _working[s] += request.SignedQuantity;
-            _pending.Add(new Pending(id, s, request, now, expiry.Value.CloseUtc.Ticks));
+            _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = request.Quantity, Submitted = now, ExpiresAt = expiry.Value.CloseUtc.Ticks, Updated = now });
         }
 
-        private void Fill(Pending p, double open, double volume, long time)
+        private void Fill(ref Pending p, double open, double volume, long time)
         {
-            var r = p.Request;
-            long leaves = r.Quantity - p.Filled;
+            long leaves = p.Quantity - p.Filled;
             long q = Math.Min(leaves, _pricing.CapQuantity(volume));
             if (q <= 0)
             {
                 return;
             }
 
-            decimal price = _pricing.Price(p.SymbolId, r.Symbol, r.Side, q, PriceMath.ToPrice(open), slip: true, limit: null);
+            string symbol = _symbols[p.SymbolId];
+            decimal price = _pricing.Price(p.SymbolId, symbol, p.Side, q, PriceMath.ToPrice(open), slip: true, limit: null);
             decimal notional = decimal.Round(q * price, 2, MidpointRounding.AwayFromZero);
             long totalQ = p.Filled + q;
             decimal totalNotional = p.Notional + notional;
-            var (commission, fees) = _pricing.Charge(r.Symbol, r.Side, totalQ, totalNotional, p.Commission, p.Fees);
-            _recorder.BookFill(0, p.SymbolId, p.Id, r.Side, q, price, notional, commission, fees, time);
+            var (commission, fees) = _pricing.Charge(symbol, p.Side, totalQ, totalNotional, p.Commission, p.Fees);
+            _recorder.BookFill(0, p.SymbolId, p.Id, p.Side, q, price, notional, commission, fees, time);
             p.Filled = totalQ;
             p.Notional = totalNotional;
             p.Value += q * price;
             p.Commission += commission;
             p.Fees += fees;
             p.Updated = time;
-            _working[p.SymbolId] -= r.Side == OrderSide.Buy ? q : -q;
-            if (totalQ == r.Quantity)
+            _working[p.SymbolId] -= p.Side == OrderSide.Buy ? q : -q;
+            if (totalQ == p.Quantity)
             {
-                Finish(p, OrderStatus.Filled, null);
+                Finish(ref p, OrderStatus.Filled, null);
             }
         }
 
-        private void Finish(Pending p, OrderStatus status, string? reason)
+        private void Finish(ref Pending p, OrderStatus status, string? reason)
         {
             p.Done = true;
-            long leaves = p.Request.Quantity - p.Filled;
+            long leaves = p.Quantity - p.Filled;
             if (leaves != 0)
             {
-                _working[p.SymbolId] -= p.Request.Side == OrderSide.Buy ? leaves : -leaves;
+                _working[p.SymbolId] -= p.Side == OrderSide.Buy ? leaves : -leaves;
             }
 
-            decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
-            _orders[(int)(p.Id.Value - 1)] = new OrderReport(p.Id, _spec.StrategyName, p.Request, p.Submitted, status, p.Filled, avg, p.Updated, reason);
+            Report(ref p, status, reason);
         }
+
+        private void Report(ref Pending p, OrderStatus status, string? reason)
+        {
+            decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
+            _orders.Row((int)(p.Id.Value - 1)) = new OrderRow(p.Id, p.SymbolId, p.Side, p.Quantity, p.Submitted, status, p.Filled, avg, p.Updated, reason);
+        }
+
+        private OrderReport MakeOrder(OrderRow r) => new(
+            r.Id, _spec.StrategyName, OrderRequest.Market(_symbols[r.Symbol], r.Side, r.Quantity), r.Submitted, r.Status, r.Filled, r.AveragePrice, r.Updated, r.Reason);
 
         private void CloseSession()
         {
             var session = _current;
             long close = session.CloseUtc.Ticks;
-            foreach (var p in _pending)
+            foreach (ref var p in CollectionsMarshal.AsSpan(_pending))
             {
                 if (!p.Done && p.ExpiresAt <= close)
                 {
                     p.Updated = close;
-                    Finish(p, OrderStatus.Expired, "DAY order expired at the session close");
+                    Finish(ref p, OrderStatus.Expired, "DAY order expired at the session close");
                 }
             }
 
@@ -341,48 +352,39 @@ public static class VectorizedBacktester
             return _calendar.GetSession(_calendar.NextTradingDay(date));
         }
 
-        private List<OrderReport> PendingReports()
+        private RowList<OrderRow, OrderReport> PendingReports()
         {
-            foreach (var p in _pending)
+            foreach (ref var p in CollectionsMarshal.AsSpan(_pending))
             {
                 if (!p.Done)
                 {
-                    var status = p.Filled == 0 ? OrderStatus.Accepted : OrderStatus.PartiallyFilled;
-                    decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
-                    _orders[(int)(p.Id.Value - 1)] = new OrderReport(p.Id, _spec.StrategyName, p.Request, p.Submitted, status, p.Filled, avg, p.Updated, null);
+                    Report(ref p, p.Filled == 0 ? OrderStatus.Accepted : OrderStatus.PartiallyFilled, null);
                 }
             }
 
             return _orders;
         }
 
-        private sealed class Pending(OrderId id, int symbolId, OrderRequest request, long submitted, long expiresAt)
+        /// <summary>An order as it stands (the order log's row; the report and its request are built when read).</summary>
+        private readonly record struct OrderRow(OrderId Id, int Symbol, OrderSide Side, long Quantity, long Submitted, OrderStatus Status,
+            long Filled, decimal AveragePrice, long Updated, string? Reason);
+
+        /// <summary>A working market order (DAY).</summary>
+        private struct Pending
         {
-            public OrderId Id { get; } = id;
-
-            public int SymbolId { get; } = symbolId;
-
-            public OrderRequest Request { get; } = request;
-
-            public long Submitted { get; } = submitted;
-
-            public long EligibleFrom { get; } = submitted;
-
-            public long ExpiresAt { get; } = expiresAt;
-
-            public long Updated { get; set; } = submitted;
-
-            public long Filled { get; set; }
-
-            public decimal Notional { get; set; }
-
-            public decimal Value { get; set; }
-
-            public decimal Commission { get; set; }
-
-            public decimal Fees { get; set; }
-
-            public bool Done { get; set; }
+            public OrderId Id;
+            public int SymbolId;
+            public OrderSide Side;
+            public long Quantity;
+            public long Submitted;
+            public long ExpiresAt;
+            public long Updated;
+            public long Filled;
+            public decimal Notional;
+            public decimal Value;
+            public decimal Commission;
+            public decimal Fees;
+            public bool Done;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace AlphaTrade.Engine.Results;
 
@@ -13,34 +14,58 @@ namespace AlphaTrade.Engine.Results;
 internal sealed class RowList<TRow, TItem> : IReadOnlyList<TItem>
     where TRow : struct
 {
+    // Rows live in fixed chunks under the large-object threshold: growing never copies, and never allocates on the
+    // large object heap (whose allocations trigger full collections).
+    private static readonly int ChunkRows = Math.Max(16, 64 * 1024 / Unsafe.SizeOf<TRow>());
     private readonly Func<TRow, TItem> _make;
-    private TRow[] _rows;
+    private readonly List<TRow[]> _chunks = [];
+    private TRow[] _last = [];
+    private int _lastCount;
 
-    public RowList(Func<TRow, TItem> make, int capacity = 64)
+    public RowList(Func<TRow, TItem> make)
     {
         _make = make;
-        _rows = new TRow[Math.Max(capacity, 4)];
     }
 
     public int Count { get; private set; }
 
-    public TItem this[int index] => (uint)index < (uint)Count ? _make(_rows[index]) : throw new ArgumentOutOfRangeException(nameof(index));
+    public TItem this[int index] => (uint)index < (uint)Count
+        ? _make(_chunks[index / ChunkRows][index % ChunkRows])
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The stored row at <paramref name="index"/>, to update in place.</summary>
+    public ref TRow Row(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return ref _chunks[index / ChunkRows][index % ChunkRows];
+    }
 
     public void Add(in TRow row)
     {
-        if (Count == _rows.Length)
+        if (_lastCount == _last.Length)
         {
-            Array.Resize(ref _rows, _rows.Length * 2);
+            _last = new TRow[ChunkRows];
+            _chunks.Add(_last);
+            _lastCount = 0;
         }
 
-        _rows[Count++] = row;
+        _last[_lastCount++] = row;
+        Count++;
     }
 
     public IEnumerator<TItem> GetEnumerator()
     {
-        for (int i = 0; i < Count; i++)
+        int left = Count;
+        foreach (var chunk in _chunks)
         {
-            yield return _make(_rows[i]);
+            for (int i = 0; i < chunk.Length && left > 0; i++, left--)
+            {
+                yield return _make(chunk[i]);
+            }
         }
     }
 

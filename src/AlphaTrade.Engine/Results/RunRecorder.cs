@@ -30,9 +30,9 @@ public sealed class RunRecorder
         _margin = margin;
         _equity = new EquityCurve(equityCapacity);
         _open = new OpenTrade[ledger.Symbols.Count * ledger.Strategies.Count];
-        _fills = new RowList<FillRow, FillReport>(MakeFill, 1024);
-        _trades = new RowList<OpenTrade, RoundTrip>(MakeTrade, 1024);
-        _positions = new RowList<PositionRow, PositionSnapshot>(MakePosition, 1024);
+        _fills = new RowList<FillRow, FillReport>(MakeFill);
+        _trades = new RowList<OpenTrade, RoundTrip>(MakeTrade);
+        _positions = new RowList<PositionRow, PositionSnapshot>(MakePosition);
     }
 
     /// <summary>Told at every session close how far the run has come (for progress displays); null for none.</summary>
