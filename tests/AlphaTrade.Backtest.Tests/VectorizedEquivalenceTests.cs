@@ -47,6 +47,25 @@ public sealed class VectorizedEquivalenceTests
         { SlippageKind.FixedBps, true, true },
     };
 
+    [Fact]
+    public void TargetWeights_IntoReusedBuffer_EqualFreshMatrixAndOverwriteEveryCell()
+    {
+        var aligned = AlignedBars.Create(Market(5, 12, withGaps: true));
+        var first = new SmaCrossoverParameters { FastPeriod = 3, SlowPeriod = 9, AllowShort = true, Weight = 0.2 };
+        var second = new SmaCrossoverParameters { FastPeriod = 7, SlowPeriod = 30, AllowShort = false, Weight = 0.1 };
+        var buffer = new double[aligned.Cells];
+        Array.Fill(buffer, double.NaN);
+
+        SmaCrossoverStrategy.TargetWeights(aligned, first, buffer);
+        Assert.Equal(SmaCrossoverStrategy.TargetWeights(aligned, first), buffer);
+        SmaCrossoverStrategy.TargetWeights(aligned, second, buffer);
+        var fresh = SmaCrossoverStrategy.TargetWeights(aligned, second);
+
+        Assert.Equal(fresh, buffer);
+        Assert.Contains(fresh, w => w != 0);
+        Assert.Throws<ArgumentException>(() => SmaCrossoverStrategy.TargetWeights(aligned, second, new double[aligned.Cells - 1]));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void ReferenceCrossover_BothEngines_IdenticalTradesAndEquity(SlippageKind slippage, bool allowShort, bool withGaps)

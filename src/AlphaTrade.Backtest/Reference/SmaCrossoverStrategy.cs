@@ -175,44 +175,71 @@ public sealed class SmaCrossoverStrategy : Strategy
     /// The same signal as a target-weight matrix (rows × symbols, row-major) over aligned bars, for the vectorized
     /// engine: the weight changes exactly where the event-driven strategy would trade.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] TargetWeights(Vectorized.AlignedBars bars, SmaCrossoverParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var w = new double[bars.Cells];
+        TargetWeights(bars, parameters, w);
+        return w;
+    }
+
+    /// <summary>
+    /// Writes the target-weight matrix of <see cref="TargetWeights(Vectorized.AlignedBars, SmaCrossoverParameters)"/>
+    /// into <paramref name="destination"/> (exactly <c>bars.Cells</c> long), so a sweep can reuse one buffer per
+    /// thread instead of allocating a matrix per configuration. Walks the matrix row by row (sequential writes), one
+    /// pair of averages per symbol: the same values, bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TargetWeights(Vectorized.AlignedBars bars, SmaCrossoverParameters parameters, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         int rows = bars.Rows, n = bars.Columns;
-        var w = new double[rows * n];
+        if (destination.Length != bars.Cells)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} cells; the bars have {rows} rows × {n} symbols.", nameof(destination));
+        }
+
         double weight = parameters.WeightFor(n);
+        bool allowShort = parameters.AllowShort;
         var close = bars.Close;
         var present = bars.Present;
         var flags = bars.Flags;
+        var fast = new RollingMean[n];
+        var slow = new RollingMean[n];
+        var current = new double[n];
         for (int s = 0; s < n; s++)
         {
-            var f = new RollingMean(parameters.FastPeriod);
-            var sl = new RollingMean(parameters.SlowPeriod);
-            double current = 0;
-            for (int r = 0; r < rows; r++)
+            fast[s] = new RollingMean(parameters.FastPeriod);
+            slow[s] = new RollingMean(parameters.SlowPeriod);
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            int b = r * n;
+            var row = destination.Slice(b, n);
+            for (int s = 0; s < n; s++)
             {
-                int at = (r * n) + s;
+                int at = b + s;
                 if (present[at] && (flags[at] & BarFlags.Outlier) == 0)
                 {
+                    var f = fast[s];
+                    var sl = slow[s];
                     f.Add(close[at]);
                     sl.Add(close[at]);
                     int state = 0;
                     if (sl.IsReady)
                     {
                         double fv = f.Value, sv = sl.Value;
-                        state = fv > sv ? 1 : parameters.AllowShort && fv < sv ? -1 : 0;
+                        state = fv > sv ? 1 : allowShort && fv < sv ? -1 : 0;
                     }
 
-                    current = state * weight;
+                    current[s] = state * weight;
                 }
 
-                w[at] = current;
+                row[s] = current[s];
             }
         }
-
-        return w;
     }
 }

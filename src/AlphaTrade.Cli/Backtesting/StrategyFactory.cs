@@ -45,6 +45,19 @@ internal static class StrategyFactory
         _ => throw new InputException(VectorizedRefusal(settings) ?? "no target weights"),
     };
 
+    /// <summary>Writes the target-weight matrix into <paramref name="destination"/> (a sweep's reused buffer of <c>bars.Cells</c>).</summary>
+    public static void TargetWeights(StrategySettings settings, AlignedBars bars, Span<double> destination)
+    {
+        switch (settings)
+        {
+            case SmaCrossoverSettings s:
+                SmaCrossoverStrategy.TargetWeights(bars, Parameters(s), destination);
+                break;
+            default:
+                throw new InputException(VectorizedRefusal(settings) ?? "no target weights");
+        }
+    }
+
     public static SmaCrossoverParameters Parameters(SmaCrossoverSettings s) => new()
     {
         Name = s.Name,

@@ -151,7 +151,7 @@ internal abstract class StrategySweep
             ? VectorizedBacktester.Run(new VectorizedSpec
             {
                 Bars = data.Bars,
-                TargetWeights = StrategyFactory.TargetWeights(settings, data.Bars),
+                TargetWeights = WeightBuffer(settings, data.Bars),
                 Calendar = data.Calendar,
                 InitialCapital = sim.InitialCapital,
                 Margin = sim.Margin,
@@ -171,6 +171,23 @@ internal abstract class StrategySweep
             });
         cancellationToken.ThrowIfCancellationRequested();
         return data.Trial(run);
+    }
+
+    // One target-weight matrix per sweep thread, reused configuration after configuration (the run is over before
+    // the thread takes its next configuration): a fresh 4.8 MB matrix per configuration was 40% of a sweep's allocation.
+    [ThreadStatic]
+    private static double[]? t_weights;
+
+    private static double[] WeightBuffer(StrategySettings settings, AlignedBars bars)
+    {
+        var w = t_weights;
+        if (w is null || w.Length != bars.Cells)
+        {
+            t_weights = w = new double[bars.Cells];
+        }
+
+        StrategyFactory.TargetWeights(settings, bars, w);
+        return w;
     }
 
     /// <summary>Why <paramref name="value"/> is not a valid value of parameter <paramref name="name"/> (canonical); null when it is.</summary>
