@@ -144,13 +144,7 @@ public sealed class TradingKernel : IOrderEventSink
             Drain();
         }
 
-        var reports = new List<OrderReport>(_orders.Count);
-        foreach (var o in _orders)
-        {
-            reports.Add(o.ToReport(_strategies[o.StrategyId].Name));
-        }
-
-        return _recorder.Build("event", reports);
+        return _recorder.Build("event", new OrderReports(_orders, _strategies));
     }
 
     /// <inheritdoc />
@@ -475,6 +469,26 @@ public sealed class TradingKernel : IOrderEventSink
 
         var rec = _orders[(int)idx];
         return rec.StrategyId == k ? rec : null;
+    }
+
+    /// <summary>The order log, each report built when read from the kernel's (final) order record.</summary>
+    private sealed class OrderReports(List<OrderRecord> orders, IStrategy[] strategies) : IReadOnlyList<OrderReport>
+    {
+        public int Count => orders.Count;
+
+        public OrderReport this[int index] => Report(orders[index]);
+
+        public IEnumerator<OrderReport> GetEnumerator()
+        {
+            foreach (var o in orders)
+            {
+                yield return Report(o);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private OrderReport Report(OrderRecord o) => o.ToReport(strategies[o.StrategyId].Name);
     }
 
     private sealed class StrategyContext : IStrategyContext
