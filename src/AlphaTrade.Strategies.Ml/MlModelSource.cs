@@ -53,7 +53,7 @@ public sealed class RegistryModelSource : IMlModelSource
         {
             var name = reference.Split('@', ':')[0];
             throw new InputException(
-                $"ML strategy: model '{reference}' not found ({e.Message}); train it with `alphatrade train --model lightgbm --name {name}` and promote it with `alphatrade models promote {name}:1 production`", e);
+                $"ML strategy: model '{reference}' not found ({e.Message}); train it with `alphatrade train --model lightgbm --name {name}` and promote it with `alphatrade models promote {name}:1 --stage production`", e);
         }
 
         var plan = _plans(featureSet);
@@ -61,4 +61,20 @@ public sealed class RegistryModelSource : IMlModelSource
         var model = _registry.Load(metadata, names);
         return new MlModelBinding(model, metadata, plan);
     }
+}
+
+/// <summary>A source that hands out one binding already opened (the command line opens the model before the run starts).</summary>
+public sealed class PreloadedModelSource : IMlModelSource
+{
+    private readonly MlModelBinding _binding;
+
+    /// <summary>Wraps <paramref name="binding"/>.</summary>
+    public PreloadedModelSource(MlModelBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        _binding = binding;
+    }
+
+    /// <inheritdoc />
+    public MlModelBinding Open(string reference, string featureSet) => _binding;
 }
