@@ -46,6 +46,8 @@ public static class ModelFactory
         var header = ModelHeader.Read(directory);
         return header.Kind switch
         {
+            // Models saved before the native learner became the default hold an ML.NET zip: still load them.
+            "lightgbm" when File.Exists(Path.Combine(directory, "mlnet.zip")) => MlNetTreeModel.Load(MlNetLearner.LightGbm, header, directory),
             "lightgbm" => LightGbmModel.Load(header, directory),
             "lightgbm_mlnet" => MlNetTreeModel.Load(MlNetLearner.LightGbm, header, directory),
             "fasttree" => MlNetTreeModel.Load(MlNetLearner.FastTree, header, directory),

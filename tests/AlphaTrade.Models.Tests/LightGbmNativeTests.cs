@@ -96,4 +96,22 @@ public class LightGbmNativeTests
         Assert.IsType<MlNetTreeModel>(mlnet);
         Assert.Equal("lightgbm_mlnet", mlnet.Kind);
     }
+
+    [Fact]
+    public void A_lightgbm_model_saved_by_the_mlnet_trainer_before_the_switch_still_loads()
+    {
+        var data = Synthetic.Panel(60, 8, 5, ModelTask.Classification);
+        var (train, test) = Synthetic.SplitAt(data, 0.7);
+        using var mlnet = new MlNetTreeModel(MlNetLearner.LightGbm, new ModelSpec { Kind = "lightgbm_mlnet", Parameters = new Dictionary<string, double> { ["n_estimators"] = 20 } });
+        mlnet.Fit(train);
+        using var dir = new TempDir();
+        mlnet.Save(dir.Path);
+
+        // Rewrite the header as the old default wrote it: kind "lightgbm" over an ML.NET zip.
+        var header = ModelHeader.Read(dir.Path) with { Kind = "lightgbm" };
+        header.Write(dir.Path);
+        using var loaded = ModelFactory.Load(dir.Path);
+        Assert.IsType<MlNetTreeModel>(loaded);
+        Assert.Equal(mlnet.Predict(test), loaded.Predict(test));
+    }
 }
