@@ -21,6 +21,14 @@ public static class Program
             return;
         }
 
+        // `-- model-training [runs]`: the training benchmarks by stopwatch, in process, interleaved (AlphaTrade learner,
+        // then the native library, per run) so a busy machine slows both alike; prints every run.
+        if (args.Length > 0 && args[0] == "model-training")
+        {
+            Models.ModelTrainingStopwatch.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "quick")
         {
             Quick();

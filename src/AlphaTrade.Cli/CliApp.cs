@@ -22,6 +22,7 @@ public static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? rootDirectory)
     {
         ArgumentNullException.ThrowIfNull(args);
+        Backtesting.MlStrategySupport.EnsureRegistered();
         var ctx = new CliContext(stdout, stderr, rootDirectory);
         var root = BuildRoot(ctx);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -8,7 +8,7 @@ namespace AlphaTrade.Models;
 public static class ModelFactory
 {
     /// <summary>Kinds <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["lightgbm", "fasttree", "fastforest", "xgboost", "voting-soft", "voting-hard", "stacking", "blending", "ensemble"];
+    public static IReadOnlyList<string> Kinds { get; } = ["lightgbm", "lightgbm_mlnet", "fasttree", "fastforest", "xgboost", "voting-soft", "voting-hard", "stacking", "blending", "ensemble"];
 
     /// <summary>
     /// An unfitted model of <paramref name="spec"/>'s kind. "ensemble" is stacking over lightgbm, fastforest and (when
@@ -19,7 +19,8 @@ public static class ModelFactory
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Kind switch
         {
-            "lightgbm" => new MlNetTreeModel(MlNetLearner.LightGbm, spec),
+            "lightgbm" => new LightGbmModel(spec),
+            "lightgbm_mlnet" => new MlNetTreeModel(MlNetLearner.LightGbm, spec),
             "fasttree" => new MlNetTreeModel(MlNetLearner.FastTree, spec),
             "fastforest" => new MlNetTreeModel(MlNetLearner.FastForest, spec),
             "xgboost" => new XGBoostModel(spec),
@@ -45,7 +46,10 @@ public static class ModelFactory
         var header = ModelHeader.Read(directory);
         return header.Kind switch
         {
-            "lightgbm" => MlNetTreeModel.Load(MlNetLearner.LightGbm, header, directory),
+            // Models saved before the native learner became the default hold an ML.NET zip: still load them.
+            "lightgbm" when File.Exists(Path.Combine(directory, "mlnet.zip")) => MlNetTreeModel.Load(MlNetLearner.LightGbm, header, directory),
+            "lightgbm" => LightGbmModel.Load(header, directory),
+            "lightgbm_mlnet" => MlNetTreeModel.Load(MlNetLearner.LightGbm, header, directory),
             "fasttree" => MlNetTreeModel.Load(MlNetLearner.FastTree, header, directory),
             "fastforest" => MlNetTreeModel.Load(MlNetLearner.FastForest, header, directory),
             "xgboost" => XGBoostModel.Load(header, directory),

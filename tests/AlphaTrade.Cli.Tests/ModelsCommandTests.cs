@@ -19,7 +19,7 @@ public class ModelsCommandTests
         Assert.Equal(3, meta.GetProperty("fold_metrics").GetArrayLength());
         Assert.Equal(10, meta.GetProperty("features").GetArrayLength());
         Assert.Equal("direction:4", meta.GetProperty("label").GetString());
-        Assert.True(File.Exists(h.File("models/lgb/v1/model/mlnet.zip")));
+        Assert.True(File.Exists(h.File("models/lgb/v1/model/lightgbm.txt")));
 
         var t2 = h.Run("train", "--model", "xgboost", "--label", "direction:4", "--walk-forward", "rolling:2:300", "--trees", "20", "--name", "lgb");
         Assert.True(t2.Code == 0, t2.Err);

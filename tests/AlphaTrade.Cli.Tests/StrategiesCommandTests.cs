@@ -31,7 +31,8 @@ public sealed class StrategiesCommandTests
         Assert.True(r.Code == 0, r.Err);
         var doc = JsonDocument.Parse(r.Out).RootElement;
         var types = doc.GetProperty("types").EnumerateArray().ToList();
-        Assert.Equal(6, types.Count);
+        Assert.Equal(7, types.Count);
+        Assert.Contains(types, t => t.GetProperty("name").GetString() == "ml");
         var pairs = types.Single(t => t.GetProperty("name").GetString() == "pairs");
         var maxP = pairs.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "max_pvalue");
         Assert.Equal("0.01", maxP.GetProperty("default").GetString());
@@ -55,6 +56,19 @@ public sealed class StrategiesCommandTests
         var r = h.Run("strategies", "--list");
         Assert.Equal(2, r.Code);
         Assert.Contains(expected, r.Err.Replace('\\', '/'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_of_the_ml_strategy_without_a_registered_model_stops_with_one_line_naming_the_model_and_how_to_train_it()
+    {
+        using var h = Harness();
+        var list = h.Run("strategies", "--list");
+        Assert.Contains("ml: ", list.Out, StringComparison.Ordinal);
+        var r = h.Run("backtest", "--strategy", "ml");
+        Assert.Equal(2, r.Code);
+        var line = Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("direction_lgbm@production", line, StringComparison.Ordinal);
+        Assert.Contains("alphatrade train --model lightgbm --name direction_lgbm", line, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ namespace AlphaTrade.Models.Tests;
 
 public class LearnerTests
 {
-    public static TheoryData<string> TreeKinds => new() { "lightgbm", "fasttree", "fastforest", "xgboost" };
+    public static TheoryData<string> TreeKinds => new() { "lightgbm", "lightgbm_mlnet", "fasttree", "fastforest", "xgboost" };
 
     [Theory]
     [MemberData(nameof(TreeKinds))]

@@ -18,7 +18,7 @@ public class ModelInferenceBenchmarks
     public string Kind { get; set; } = "lightgbm";
 
     /// <summary>All kinds, or those named in ALPHATRADE_BENCH_KINDS.</summary>
-    public static IEnumerable<string> Kinds => Environment.GetEnvironmentVariable("ALPHATRADE_BENCH_KINDS")?.Split(',') ?? ["fastforest", "fasttree", "lightgbm", "xgboost"];
+    public static IEnumerable<string> Kinds => Environment.GetEnvironmentVariable("ALPHATRADE_BENCH_KINDS")?.Split(',') ?? ["fastforest", "fasttree", "lightgbm", "lightgbm_mlnet", "xgboost"];
 
     /// <summary>Trains the model and picks 46 rows.</summary>
     [GlobalSetup]

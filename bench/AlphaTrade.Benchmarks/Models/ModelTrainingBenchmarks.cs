@@ -1,6 +1,6 @@
-using System.Globalization;
 using AlphaTrade.Models;
 using AlphaTrade.Models.Data;
+using AlphaTrade.Models.Learners;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 
@@ -45,7 +45,7 @@ public class ModelTrainingBenchmarks
         m.Fit(_data);
     }
 
-    /// <summary>LightGBM through ML.NET's trainer (data view + conversion + 20 rounds).</summary>
+    /// <summary>LightGBM through the AlphaTrade learner: lib_lightgbm's C API by P/Invoke (the default `lightgbm` kind).</summary>
     [Benchmark]
     public void LightGbm_AlphaTrade()
     {
@@ -53,12 +53,22 @@ public class ModelTrainingBenchmarks
         m.Fit(_data);
     }
 
-    /// <summary>The same lib_lightgbm called directly (dataset from the matrix + 20 rounds).</summary>
+    /// <summary>LightGBM through ML.NET's trainer (`lightgbm_mlnet`: data view + conversion + 20 rounds).</summary>
+    [Benchmark]
+    public void LightGbm_MlNet()
+    {
+        using var m = ModelFactory.Create(Spec("lightgbm_mlnet"));
+        m.Fit(_data);
+    }
+
+    /// <summary>
+    /// The same lib_lightgbm called directly (dataset from the matrix + 20 rounds) with exactly the parameter string the
+    /// AlphaTrade learner sends (deterministic, col-wise, same seed and threads).
+    /// </summary>
     [Benchmark(Baseline = true)]
     public void LightGbm_Native()
     {
-        var p = string.Create(CultureInfo.InvariantCulture,
-            $"objective=binary num_leaves=31 learning_rate=0.1 min_data_in_leaf=20 max_bin=255 num_threads={Environment.ProcessorCount} seed=42 verbosity=-1");
+        var p = new LightGbmModel(Spec("lightgbm")).NativeParameters();
         LightGbmNative.Train(_data.Values, _labels, _data.FeatureCount, p, Rounds);
     }
 }

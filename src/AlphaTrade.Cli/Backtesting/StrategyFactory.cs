@@ -14,10 +14,15 @@ namespace AlphaTrade.Cli.Backtesting;
 /// <summary>Turns a configured strategy into what the engines run: an event-driven strategy, or a target-weight matrix.</summary>
 internal static class StrategyFactory
 {
-    /// <summary>The event-driven strategy (library strategies run in a <see cref="StrategyHost"/> over <paramref name="universe"/>'s sectors).</summary>
-    public static IStrategy Create(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame) => settings switch
+    /// <summary>
+    /// The event-driven strategy (library strategies run in a <see cref="StrategyHost"/> over <paramref name="universe"/>'s
+    /// sectors; the ML strategy reads models and feature sets under <paramref name="rootDirectory"/>, the current folder when null).
+    /// </summary>
+    public static IStrategy Create(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame, string? rootDirectory = null) => settings switch
     {
         SmaCrossoverSettings s => new SmaCrossoverStrategy(Parameters(s)),
+        FrameworkStrategySettings { TypeName: Strategies.Ml.MlStrategy.TypeName } f =>
+            MlStrategySupport.CreateHost(f, universe, timeFrame, rootDirectory ?? Directory.GetCurrentDirectory()),
         FrameworkStrategySettings f => StrategyRegistry.CreateHost(
             new StrategyDeclaration(f.Name, f.TypeName, f.Parameters, f.Symbols, f.Allocation),
             new StrategyHostOptions

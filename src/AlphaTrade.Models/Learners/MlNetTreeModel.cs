@@ -58,7 +58,7 @@ public sealed class MlNetTreeModel : IModel
 
     internal static string KindOf(MlNetLearner learner) => learner switch
     {
-        MlNetLearner.LightGbm => "lightgbm",
+        MlNetLearner.LightGbm => "lightgbm_mlnet",
         MlNetLearner.FastTree => "fasttree",
         _ => "fastforest",
     };

@@ -16,6 +16,9 @@ public enum ParameterKind
 
     /// <summary>One of a fixed list of words.</summary>
     Choice,
+
+    /// <summary>Free text on one line (a model reference, a feature-set name, a list).</summary>
+    Text,
 }
 
 /// <summary>One documented parameter of a strategy type, with its default and allowed values.</summary>
@@ -50,12 +53,17 @@ public sealed record StrategyParameter(string Name, ParameterKind Kind, string D
     public static StrategyParameter Choice(string name, string value, IReadOnlyList<string> choices, string description) =>
         new(name, ParameterKind.Choice, value, description) { Choices = choices };
 
+    /// <summary>A free-text parameter (one non-empty line).</summary>
+    public static StrategyParameter Text(string name, string value, string description) =>
+        new(name, ParameterKind.Text, value, description);
+
     /// <summary>The allowed values in words, for listings and error messages.</summary>
     public string Allowed => Kind switch
     {
         ParameterKind.Integer => string.Create(CultureInfo.InvariantCulture, $"a whole number in [{Min}, {Max}]"),
         ParameterKind.Number => string.Create(CultureInfo.InvariantCulture, $"a number in [{Min}, {Max}]"),
         ParameterKind.Boolean => "true or false",
+        ParameterKind.Text => "one line of text",
         _ => "one of " + string.Join(", ", Choices),
     };
 
@@ -73,6 +81,8 @@ public sealed record StrategyParameter(string Name, ParameterKind Kind, string D
                     ? null : $"'{text}' is not {Allowed}";
             case ParameterKind.Boolean:
                 return text is "true" or "false" ? null : $"'{text}' is not true or false";
+            case ParameterKind.Text:
+                return text.Length > 0 && text.IndexOfAny(['\n', '\r']) < 0 ? null : $"'{text}' is not {Allowed}";
             default:
                 return Choices.Contains(text, StringComparer.Ordinal) ? null : $"'{text}' is not {Allowed}";
         }
@@ -121,6 +131,9 @@ public sealed class StrategyParameters
 
         return new StrategyParameters(schema, values);
     }
+
+    /// <summary>The text value of a parameter (any kind, as written).</summary>
+    public string Text(string name) => Raw(name);
 
     /// <summary>All values with defaults for <paramref name="schema"/>.</summary>
     public static StrategyParameters Defaults(IReadOnlyList<StrategyParameter> schema) => Bind(schema, null);
