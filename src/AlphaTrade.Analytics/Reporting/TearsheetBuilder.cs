@@ -629,7 +629,10 @@ public static class TearsheetBuilder
         }
 
         Effect(sb, $"Total ({Fmt.Int(b.Periods.Count)} periods, summed)", b.Allocation, b.Selection, b.Interaction, b.ActiveReturn, true);
-        sb.Append("</tbody></table>\n");
+        Effect(sb, "Total (Carino-linked, compounded)", b.LinkedAllocation, b.LinkedSelection, b.LinkedInteraction, b.CompoundedActiveReturn, true);
+        sb.Append("</tbody></table>\n<div class=\"note\">Holdings-based: each period's start-of-period book against the equal-weighted universe; attributed return ")
+          .Append(Fmt.Pct(b.CompoundedPortfolioReturn, 2)).Append(" vs benchmark ").Append(Fmt.Pct(b.CompoundedBenchmarkReturn, 2))
+          .Append(" compounded. Trading inside a period and costs are not attributed.</div>\n");
     }
 
     private static void Effect(StringBuilder sb, string name, double a, double s, double i, double total, bool bold)

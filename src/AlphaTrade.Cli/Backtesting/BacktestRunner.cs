@@ -64,14 +64,21 @@ internal sealed class BacktestRunner
             files.Add(new(RunTexts.BenchmarkFile, benchmarkCsv));
         }
 
+        string universeCloses = UniverseCloses.Format(market.Series, NyseCalendar.Instance);
+        files.Add(new(UniverseCloses.FileName, universeCloses));
+
         RunReport? report = null;
         try
         {
-            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv);
+            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv, universeCloses);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
             report = RunReportBuilder.Build(texts, record, config.RunId);
             files.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
             files.Add(new(RunReportWriter.TearsheetFileName, report.Html));
+            if (report.BrinsonCsv is { } brinsonCsv)
+            {
+                files.Add(new(RunReport.BrinsonFile, brinsonCsv));
+            }
         }
         catch (Exception ex) when (ex is InputException or ArgumentException)
         {
