@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AlphaTrade.Analytics.Charts;
 using AlphaTrade.Analytics.Reporting;
 using AlphaTrade.Backtest;
 using AlphaTrade.Backtest.Results;
@@ -39,6 +40,10 @@ internal sealed class BacktestRunner
     public BacktestOutcome Execute(CancellationToken cancellationToken = default)
     {
         var plan = _plan;
+
+        // The report's charts (ScottPlot + SkiaSharp) cost a one-off load and JIT; pay it on the other core while the engine
+        // runs. Not awaited: the report's rendering waits for it on the chart lock, and a failure resurfaces there.
+        _ = Task.Run(ChartFactory.WarmUp, CancellationToken.None);
         var market = LoadMarket(cancellationToken);
         if (market.Series.Count == 0 || market.BarCount == 0)
         {
