@@ -6,7 +6,10 @@ namespace AlphaTrade.Cli.Tests;
 public class BacktestCommandTests
 {
     private static readonly string[] RunFiles =
-        ["config.yaml", "equity.csv", "orders.csv", "fills.csv", "trades.csv", "positions.csv", "benchmark.csv", "metrics.json", "report.html"];
+        [
+            "config.yaml", "equity.csv", "orders.csv", "fills.csv", "trades.csv", "positions.csv", "benchmark.csv", "universe_closes.csv",
+            "metrics.json", "report.html", "attribution_brinson.csv",
+        ];
 
     /// <summary>Three symbols and three months of sample market keep each run well under a second.</summary>
     private static CliHarness Harness(string? extraSettings = null) =>
@@ -146,14 +149,84 @@ public class BacktestCommandTests
         string folder = RunFolder(h);
         byte[] html = File.ReadAllBytes(Path.Combine(folder, "report.html"));
         byte[] json = File.ReadAllBytes(Path.Combine(folder, "metrics.json"));
+        byte[] brinson = File.ReadAllBytes(Path.Combine(folder, "attribution_brinson.csv"));
         File.Delete(Path.Combine(folder, "report.html"));
         File.Delete(Path.Combine(folder, "metrics.json"));
+        File.Delete(Path.Combine(folder, "attribution_brinson.csv"));
 
         var r = h.Run("report", Path.Combine("results", Path.GetFileName(folder)));
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("report.html", r.Out, StringComparison.Ordinal);
         Assert.Equal(html, File.ReadAllBytes(Path.Combine(folder, "report.html")));
         Assert.Equal(json, File.ReadAllBytes(Path.Combine(folder, "metrics.json")));
+        Assert.Equal(brinson, File.ReadAllBytes(Path.Combine(folder, "attribution_brinson.csv")));
+    }
+
+    [Fact]
+    public void Backtest_BrinsonAttribution_DailyEffectsReconcileAndMatchTheRecordedBooksAndCloses()
+    {
+        using var h = Harness();
+        var r = h.Run("backtest");
+        Assert.True(r.Code == 0, r.Err);
+        string folder = RunFolder(h);
+        static double D(string x) => double.Parse(x, CultureInfo.InvariantCulture);
+
+        // Inputs recorded by the run: session closes per symbol, the book at each close, equity at each close.
+        var closes = Lines(File.ReadAllText(Path.Combine(folder, "universe_closes.csv")));
+        Assert.Equal("time_utc,KO,PEP,XOM", closes[0]);
+        var closeRows = closes.Skip(1).Select(l => l.Split(',')).ToList();
+        var equity = Lines(File.ReadAllText(Path.Combine(folder, "equity.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => D(f[1]));
+        var positions = Lines(File.ReadAllText(Path.Combine(folder, "positions.csv")));
+        var header = positions[0].Split(',');
+        int ti = Array.IndexOf(header, "time_utc"), si = Array.IndexOf(header, "symbol"), mi = Array.IndexOf(header, "market_value");
+        var book = positions.Skip(1).Select(l => l.Split(',')).GroupBy(f => f[ti])
+            .ToDictionary(g => g.Key, g => g.GroupBy(f => f[si]).ToDictionary(x => x.Key, x => x.Sum(f => D(f[mi]))));
+
+        var rows = Lines(File.ReadAllText(Path.Combine(folder, "attribution_brinson.csv")));
+        Assert.Equal("period_start_utc,period_end_utc,row,sector,portfolio_weight,benchmark_weight,portfolio_return,benchmark_return,allocation,selection,interaction,total", rows[0]);
+        var periodTotals = rows.Where(l => l.Contains(",period,TOTAL,", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(closeRows.Count - 1, periodTotals.Count); // one period per pair of consecutive session closes
+        int invested = 0;
+        for (int p = 0; p < periodTotals.Count; p++)
+        {
+            var f = periodTotals[p];
+            Assert.Equal(closeRows[p][0], f[0]);
+            Assert.Equal(closeRows[p + 1][0], f[1]);
+
+            // Allocation + selection + interaction = active return in every period.
+            Assert.Equal(D(f[6]) - D(f[7]), D(f[11]), 12);
+            Assert.Equal(D(f[11]), D(f[8]) + D(f[9]) + D(f[10]), 12);
+
+            // Recomputed from the recorded files: R_b is the plain mean of the symbols' returns, R_p the book's Σ w r.
+            double[] ret = Enumerable.Range(1, 3).Select(k => closeRows[p][k].Length == 0 ? 0 : (D(closeRows[p + 1][k]) / D(closeRows[p][k])) - 1).ToArray();
+            Assert.Equal(ret.Average(), D(f[7]), 12);
+            double rp = 0;
+            if (book.TryGetValue(f[0], out var held))
+            {
+                invested++;
+                string[] syms = ["KO", "PEP", "XOM"];
+                rp = held.Sum(kv => kv.Value / equity[f[0]] * ret[Array.IndexOf(syms, kv.Key)]);
+            }
+
+            Assert.Equal(rp, D(f[6]), 10);
+        }
+
+        Assert.True(invested > 10, "the crossover should hold positions on many days");
+
+        // Run totals: the summed effects equal the summed active returns; metrics.json and report.html show them.
+        var sum = rows.Single(l => l.Contains(",sum,TOTAL,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(periodTotals.Sum(f => D(f[11])), D(sum[11]), 10);
+        var linked = rows.Single(l => l.Contains(",linked,TOTAL,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(D(linked[11]), D(linked[8]) + D(linked[9]) + D(linked[10]), 12);
+        var bf = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json"))).RootElement.GetProperty("attribution").GetProperty("brinson_fachler");
+        Assert.Equal(periodTotals.Count, bf.GetProperty("periods").GetInt32());
+        Assert.Equal(D(sum[11]), bf.GetProperty("active_return").GetDouble(), 12);
+        Assert.Equal("carino", bf.GetProperty("linked").GetProperty("method").GetString());
+        Assert.Equal(D(linked[11]), bf.GetProperty("linked").GetProperty("active_return").GetDouble(), 12);
+        string html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("Brinson–Fachler sector attribution vs the equal-weighted universe", html, StringComparison.Ordinal);
+        Assert.Contains("Total (Carino-linked, compounded)", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Consumer Staples</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,10 @@ public sealed record BrinsonPeriodResult(
     public double ActiveReturn => PortfolioReturn - BenchmarkReturn;
 }
 
-/// <summary>Brinson–Fachler attribution over several periods, per period and summed arithmetically (no linking).</summary>
+/// <summary>
+/// Brinson–Fachler attribution over several periods: per period, summed arithmetically, and linked geometrically with
+/// Carino's (1999) logarithmic coefficients so that the linked effects add up to the compounded active return.
+/// </summary>
 /// <param name="Periods">Each period's result in time order.</param>
 /// <param name="SectorTotals">Each sector's effects summed over the periods, in first-seen order.</param>
 /// <param name="Allocation">Summed allocation.</param>
@@ -63,7 +66,29 @@ public sealed record BrinsonResult(
     double Allocation,
     double Selection,
     double Interaction,
-    double ActiveReturn);
+    double ActiveReturn)
+{
+    /// <summary>Compounded attributed portfolio return Π(1 + R_p,t) − 1.</summary>
+    public double CompoundedPortfolioReturn { get; init; }
+
+    /// <summary>Compounded benchmark return Π(1 + R_b,t) − 1.</summary>
+    public double CompoundedBenchmarkReturn { get; init; }
+
+    /// <summary>Compounded active return: <see cref="CompoundedPortfolioReturn"/> − <see cref="CompoundedBenchmarkReturn"/>.</summary>
+    public double CompoundedActiveReturn => CompoundedPortfolioReturn - CompoundedBenchmarkReturn;
+
+    /// <summary>Carino-linked allocation (NaN when a period's return is at or below −100%).</summary>
+    public double LinkedAllocation { get; init; }
+
+    /// <summary>Carino-linked selection.</summary>
+    public double LinkedSelection { get; init; }
+
+    /// <summary>Carino-linked interaction.</summary>
+    public double LinkedInteraction { get; init; }
+
+    /// <summary>Each sector's Carino-linked effects, in <see cref="SectorTotals"/> order; they add up to <see cref="CompoundedActiveReturn"/>.</summary>
+    public IReadOnlyList<SectorEffect> LinkedSectorTotals { get; init; } = [];
+}
 
 /// <summary>
 /// Brinson–Fachler (1985) sector attribution: allocation (w_p − w_b)(r_b − R_b), selection w_b(r_p − r_b) and
@@ -98,7 +123,7 @@ public static class BrinsonFachler
         return new BrinsonPeriodResult(period.StartUtcTicks, period.EndUtcTicks, rp, rb, effects, a, sel, inter);
     }
 
-    /// <summary>Attributes every period and sums the effects per sector and in total.</summary>
+    /// <summary>Attributes every period, sums the effects per sector and in total, and links them (Carino).</summary>
     public static BrinsonResult Attribute(IEnumerable<BrinsonPeriod> periods)
     {
         ArgumentNullException.ThrowIfNull(periods);
@@ -120,13 +145,59 @@ public static class BrinsonFachler
         }
 
         var totals = order.Select(s => new SectorEffect(s, sums[s].A, sums[s].S, sums[s].I)).ToList();
+
+        // Carino linking: effect_t · k_t / K with k_t = ln((1+R_p)/(1+R_b)) / (R_p − R_b) per period and K the same over
+        // the compounded returns; Σ_t (R_p,t − R_b,t) k_t = ln((1+R_p)/(1+R_b)) makes the linked effects add up exactly.
+        double growthP = 1, growthB = 1;
+        foreach (var p in results)
+        {
+            growthP *= 1 + p.PortfolioReturn;
+            growthB *= 1 + p.BenchmarkReturn;
+        }
+
+        double bigK = CarinoCoefficient(growthP - 1, growthB - 1);
+        var linked = new Dictionary<string, (double A, double S, double I)>(StringComparer.Ordinal);
+        double la = 0, ls = 0, li = 0;
+        foreach (var p in results)
+        {
+            double k = CarinoCoefficient(p.PortfolioReturn, p.BenchmarkReturn) / bigK;
+            la += p.Allocation * k;
+            ls += p.Selection * k;
+            li += p.Interaction * k;
+            foreach (var e in p.Sectors)
+            {
+                var acc = linked.GetValueOrDefault(e.Sector);
+                linked[e.Sector] = (acc.A + (e.Allocation * k), acc.S + (e.Selection * k), acc.I + (e.Interaction * k));
+            }
+        }
+
         return new BrinsonResult(
             results,
             totals,
             results.Sum(p => p.Allocation),
             results.Sum(p => p.Selection),
             results.Sum(p => p.Interaction),
-            results.Sum(p => p.ActiveReturn));
+            results.Sum(p => p.ActiveReturn))
+        {
+            CompoundedPortfolioReturn = growthP - 1,
+            CompoundedBenchmarkReturn = growthB - 1,
+            LinkedAllocation = la,
+            LinkedSelection = ls,
+            LinkedInteraction = li,
+            LinkedSectorTotals = order.Select(s => new SectorEffect(s, linked[s].A, linked[s].S, linked[s].I)).ToList(),
+        };
+    }
+
+    /// <summary>Carino's k = (ln(1+r_p) − ln(1+r_b)) / (r_p − r_b), its limit 1/(1+r) when the two are equal; NaN at or below −100%.</summary>
+    internal static double CarinoCoefficient(double rp, double rb)
+    {
+        if (rp <= -1 || rb <= -1)
+        {
+            return double.NaN;
+        }
+
+        double d = rp - rb;
+        return Math.Abs(d) < 1e-14 ? 1 / (1 + rp) : (double.LogP1(rp) - double.LogP1(rb)) / d;
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AlphaTrade.Analytics.Charts;
 
 /// <summary>One line of a <see cref="LineChart"/>: x in UTC ticks, y in data units.</summary>
@@ -8,7 +6,7 @@ internal sealed record LineSeries(string Name, string Color, long[] X, double[] 
 /// <summary>A horizontal reference line.</summary>
 internal sealed record ReferenceLine(double Y, string Label, string Color, bool LabelAtLeft = false);
 
-/// <summary>A time-series line chart drawn as SVG: linear or log y, optional area to zero, min/max decimation to the pixel grid.</summary>
+/// <summary>A time-series line chart drawn with ScottPlot as SVG: linear or log y, optional area to zero, min/max decimation to the pixel grid.</summary>
 internal sealed class LineChart
 {
     public required string Label { get; init; }
@@ -27,158 +25,133 @@ internal sealed class LineChart
 
     public IReadOnlyList<ReferenceLine> References { get; init; } = [];
 
-    private const double Left = 64, Right = 16, Top = 26, Bottom = 24;
-
+    /// <summary>Renders the chart with ScottPlot (see <see cref="ChartFactory"/>) as inline SVG.</summary>
     public string Render()
     {
-        var svg = new Svg(Width, Height, Label);
         var visible = Series.Where(s => s.X.Length > 0).ToList();
-        if (visible.Count == 0)
+        return ChartFactory.Render((int)Width, (int)Height, plot =>
         {
-            svg.Text(Width / 2, Height / 2, "no data", "middle", 13, "#888");
-            return svg.Close();
-        }
-
-        long x0 = visible.Min(s => s.X[0]);
-        long x1 = visible.Max(s => s.X[^1]);
-        if (x1 == x0)
-        {
-            x1 = x0 + TimeSpan.TicksPerDay;
-        }
-
-        double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
-        foreach (var s in visible)
-        {
-            foreach (double v in s.Y)
+            if (visible.Count == 0)
             {
-                if (double.IsFinite(v) && (!LogY || v > 0))
+                plot.Add.Text("no data", 0.5, 0.5);
+                plot.Axes.SetLimits(0, 1, 0, 1);
+                return;
+            }
+
+            long x0 = visible.Min(s => s.X[0]);
+            long x1 = visible.Max(s => s.X[^1]);
+            if (x1 == x0)
+            {
+                x1 = x0 + TimeSpan.TicksPerDay;
+            }
+
+            double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
+            foreach (var s in visible)
+            {
+                foreach (double v in s.Y)
                 {
-                    yMin = Math.Min(yMin, v);
-                    yMax = Math.Max(yMax, v);
+                    if (double.IsFinite(v) && (!LogY || v > 0))
+                    {
+                        yMin = Math.Min(yMin, v);
+                        yMax = Math.Max(yMax, v);
+                    }
                 }
             }
-        }
 
-        foreach (var r in References)
-        {
-            yMin = Math.Min(yMin, r.Y);
-            yMax = Math.Max(yMax, r.Y);
-        }
-
-        if (IncludeZero)
-        {
-            yMin = Math.Min(yMin, 0);
-            yMax = Math.Max(yMax, 0);
-        }
-
-        if (!double.IsFinite(yMin))
-        {
-            yMin = 0;
-            yMax = 1;
-        }
-
-        if (yMax <= yMin)
-        {
-            double pad0 = Math.Abs(yMin) > 0 ? Math.Abs(yMin) * 0.05 : 1;
-            yMin -= pad0;
-            yMax += pad0;
-        }
-
-        Func<double, double> tf = LogY ? Math.Log : v => v;
-        double lo = tf(yMin), hi = tf(yMax);
-        double pad = (hi - lo) * 0.06;
-        if (!(IncludeZero && yMax <= 0))
-        {
-            hi += pad;
-        }
-
-        if (!(IncludeZero && yMin >= 0))
-        {
-            lo -= pad;
-        }
-
-        double pw = Width - Left - Right, ph = Height - Top - Bottom;
-        double X(long t) => Left + ((double)(t - x0) / (x1 - x0) * pw);
-        double Y(double v) => Top + ((hi - tf(v)) / (hi - lo) * ph);
-
-        // grid and y labels
-        var yt = LogY ? Axes.LogTicks(Math.Exp(lo), Math.Exp(hi)) : Axes.LinearTicks(lo, hi, 5);
-        double step = yt.Count > 1 ? Math.Abs(yt[1] - yt[0]) : Math.Abs(hi - lo);
-        foreach (double v in yt)
-        {
-            double y = Y(v);
-            svg.Line(Left, y, Width - Right, y, "#e6e8eb");
-            svg.Text(Left - 6, y + 4, Axes.Label(v, Format, step), "end", 10.5);
-        }
-
-        foreach (var (t, label) in Axes.TimeTicks(x0, x1))
-        {
-            double x = X(t);
-            svg.Line(x, Top, x, Top + ph, "#f0f1f3");
-            svg.Text(x, Height - 7, label, "middle", 10.5);
-        }
-
-        if (!LogY && lo < 0 && hi > 0)
-        {
-            svg.Line(Left, Y(0), Width - Right, Y(0), "#9aa0a6", 1);
-        }
-
-        foreach (var r in References)
-        {
-            svg.Line(Left, Y(r.Y), Width - Right, Y(r.Y), r.Color, 1, "5 4");
-            if (r.LabelAtLeft)
+            foreach (var r in References)
             {
-                svg.Text(Left + 4, Y(r.Y) - 4, r.Label, "start", 10, r.Color);
-            }
-            else
-            {
-                svg.Text(Width - Right - 4, Y(r.Y) - 4, r.Label, "end", 10, r.Color);
-            }
-        }
-
-        int buckets = (int)pw;
-        foreach (var s in visible)
-        {
-            var pts = Decimate(s.X, s.Y, x0, x1, buckets, LogY);
-            if (pts.Count == 0)
-            {
-                continue;
+                yMin = Math.Min(yMin, r.Y);
+                yMax = Math.Max(yMax, r.Y);
             }
 
-            var d = new StringBuilder(pts.Count * 14);
-            for (int i = 0; i < pts.Count; i++)
+            if (IncludeZero)
             {
-                d.Append(i == 0 ? 'M' : 'L').Append(Svg.N(X(pts[i].X))).Append(',').Append(Svg.N(Y(pts[i].Y)));
+                yMin = Math.Min(yMin, 0);
+                yMax = Math.Max(yMax, 0);
             }
 
-            if (s.FillToZero)
+            if (!double.IsFinite(yMin))
             {
-                double baseY = LogY ? Top + ph : Y(0);
-                var area = new StringBuilder(d.Length + 40);
-                area.Append(d).Append('L').Append(Svg.N(X(pts[^1].X))).Append(',').Append(Svg.N(baseY))
-                    .Append('L').Append(Svg.N(X(pts[0].X))).Append(',').Append(Svg.N(baseY)).Append('Z');
-                svg.Path(area.ToString(), "none", 0, s.Color, 0.35);
+                yMin = 0;
+                yMax = 1;
             }
 
-            svg.Path(d.ToString(), s.Color, s.Width, dash: s.Dash);
-        }
+            if (yMax <= yMin)
+            {
+                double pad0 = Math.Abs(yMin) > 0 ? Math.Abs(yMin) * 0.05 : 1;
+                yMin -= pad0;
+                yMax += pad0;
+            }
 
-        // frame and legend
-        svg.Line(Left, Top + ph, Width - Right, Top + ph, "#9aa0a6");
-        double lx = Left + 4;
-        foreach (var s in visible)
-        {
-            svg.Line(lx, 12, lx + 18, 12, s.Color, 2.5, s.Dash);
-            svg.Text(lx + 22, 16, s.Name, "start", 11, "#333");
-            lx += 30 + (s.Name.Length * 6.2);
-        }
+            // Log scale: ScottPlot plots log10(y); the ticks are placed and labelled in data units.
+            Func<double, double> tf = LogY ? Math.Log10 : v => v;
+            double lo = tf(yMin), hi = tf(yMax);
+            double pad = (hi - lo) * 0.06;
+            hi += IncludeZero && yMax <= 0 ? 0 : pad;
+            lo -= IncludeZero && yMin >= 0 ? 0 : pad;
+            static double Day(long t) => (double)t / TimeSpan.TicksPerDay;
 
-        if (LogY)
-        {
-            svg.Text(Width - Right, 16, "log scale", "end", 10, "#888");
-        }
+            int buckets = Math.Max(50, (int)Width - 80);
+            foreach (var s in visible)
+            {
+                var pts = Decimate(s.X, s.Y, x0, x1, buckets, LogY);
+                if (pts.Count == 0)
+                {
+                    continue;
+                }
 
-        return svg.Close();
+                var xs = new double[pts.Count];
+                var ys = new double[pts.Count];
+                for (int i = 0; i < pts.Count; i++)
+                {
+                    xs[i] = Day(pts[i].X);
+                    ys[i] = tf(pts[i].Y);
+                }
+
+                var line = plot.Add.ScatterLine(xs, ys, ChartFactory.Hex(s.Color));
+                line.LegendText = s.Name;
+                line.LineWidth = (float)s.Width;
+                if (s.Dash is not null)
+                {
+                    line.LinePattern = ScottPlot.LinePattern.Dashed;
+                }
+
+                if (s.FillToZero)
+                {
+                    line.FillY = true;
+                    line.FillYValue = LogY ? lo : 0;
+                    line.FillYColor = ChartFactory.Hex(s.Color).WithAlpha(0.35);
+                }
+            }
+
+            foreach (var r in References)
+            {
+                var h = plot.Add.HorizontalLine(tf(r.Y), 1, ChartFactory.Hex(r.Color), ScottPlot.LinePattern.Dashed);
+                h.LegendText = r.Label;
+            }
+
+            if (!LogY && lo < 0 && hi > 0)
+            {
+                plot.Add.HorizontalLine(0, 1, ChartFactory.Hex("#9aa0a6"));
+            }
+
+            var yt = LogY ? Axes.LogTicks(Math.Pow(10, lo), Math.Pow(10, hi)) : Axes.LinearTicks(lo, hi, 5);
+            double step = yt.Count > 1 ? Math.Abs(yt[1] - yt[0]) : Math.Abs(hi - lo);
+            plot.Axes.Left.TickGenerator = ChartFactory.Manual(yt.Select(v => (tf(v), Axes.Label(v, Format, step))));
+            plot.Axes.Bottom.TickGenerator = ChartFactory.Manual(Axes.TimeTicks(x0, x1).Select(t => (Day(t.Ticks), t.Label)));
+            plot.Axes.SetLimits(Day(x0), Day(x1), lo, hi);
+            if (LogY)
+            {
+                plot.Axes.Left.Label.Text = "log scale";
+                plot.Axes.Left.Label.FontSize = 10;
+            }
+
+            if (visible.Count + References.Count > 1)
+            {
+                plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+                plot.Legend.FontSize = 10;
+            }
+        }, Label);
     }
 
     /// <summary>Keeps the first, minimum, maximum and last point of each pixel column, in time order.</summary>

@@ -268,6 +268,15 @@ public static class MetricsJsonWriter
             Num(w, "selection", brinson.Selection);
             Num(w, "interaction", brinson.Interaction);
             Num(w, "active_return", brinson.ActiveReturn);
+            w.WriteStartObject("linked");
+            w.WriteString("method", "carino");
+            Num(w, "portfolio_return", brinson.CompoundedPortfolioReturn);
+            Num(w, "benchmark_return", brinson.CompoundedBenchmarkReturn);
+            Num(w, "active_return", brinson.CompoundedActiveReturn);
+            Num(w, "allocation", brinson.LinkedAllocation);
+            Num(w, "selection", brinson.LinkedSelection);
+            Num(w, "interaction", brinson.LinkedInteraction);
+            w.WriteEndObject();
             w.WriteStartArray("sectors");
             foreach (var s in brinson.SectorTotals)
             {

@@ -228,41 +228,36 @@ public static class TearsheetBuilder
             return;
         }
 
-        double scale = Math.Max(0.01, cal.Months.Max(m => Math.Abs(m.Return)));
-        sb.Append("<table class=\"heat\"><thead><tr><th>Year</th>");
-        foreach (var name in CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames.Take(12))
+        // Rows: years; columns: the twelve months and the year's return. Empty months stay blank.
+        var years = cal.Years.ToList();
+        var cells = new double[years.Count, 13];
+        for (int y = 0; y < years.Count; y++)
         {
-            sb.Append("<th>").Append(name).Append("</th>");
-        }
-
-        sb.Append("<th>Year</th></tr></thead><tbody>");
-        foreach (var year in cal.Years)
-        {
-            sb.Append("<tr><td>").Append(year.Year.ToString(CultureInfo.InvariantCulture)).Append("</td>");
-            for (int month = 1; month <= 12; month++)
+            for (int m = 0; m < 12; m++)
             {
-                var m = cal.Months.FirstOrDefault(x => x.Year == year.Year && x.Month == month);
-                if (m.Year == 0)
-                {
-                    sb.Append("<td></td>");
-                    continue;
-                }
-
-                sb.Append("<td style=\"background:").Append(HeatColor(m.Return, scale)).Append("\">").Append(Fmt.Pct(m.Return, 1)).Append("</td>");
+                cells[y, m] = double.NaN;
             }
 
-            sb.Append("<td class=\"yr ").Append(year.Return >= 0 ? "pos" : "neg").Append("\">").Append(Fmt.Pct(year.Return, 1)).Append("</td></tr>");
+            cells[y, 12] = years[y].Return;
         }
 
-        sb.Append("</tbody></table>\n");
-    }
+        foreach (var m in cal.Months)
+        {
+            int y = years.FindIndex(x => x.Year == m.Year);
+            if (y >= 0)
+            {
+                cells[y, m.Month - 1] = m.Return;
+            }
+        }
 
-    private static string HeatColor(double r, double scale)
-    {
-        double t = Math.Clamp(Math.Abs(r) / scale, 0, 1);
-        (int R, int G, int B) end = r >= 0 ? (46, 139, 87) : (192, 57, 43);
-        int Mix(int e) => (int)Math.Round(255 + ((e - 255) * t * 0.75));
-        return string.Create(CultureInfo.InvariantCulture, $"rgb({Mix(end.R)},{Mix(end.G)},{Mix(end.B)})");
+        var columns = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames.Take(12).Append("Year").ToList();
+        sb.Append("<div class=\"panel\">").Append(ChartFactory.Heatmap(
+            "Monthly returns",
+            cells,
+            years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture)).ToList(),
+            columns,
+            v => Fmt.Pct(v, 1),
+            width: 470)).Append("</div>\n");
     }
 
     private static string YearlyChart(AnalyticsInput a, PerformanceReport r)
@@ -629,7 +624,10 @@ public static class TearsheetBuilder
         }
 
         Effect(sb, $"Total ({Fmt.Int(b.Periods.Count)} periods, summed)", b.Allocation, b.Selection, b.Interaction, b.ActiveReturn, true);
-        sb.Append("</tbody></table>\n");
+        Effect(sb, "Total (Carino-linked, compounded)", b.LinkedAllocation, b.LinkedSelection, b.LinkedInteraction, b.CompoundedActiveReturn, true);
+        sb.Append("</tbody></table>\n<div class=\"note\">Holdings-based: each period's start-of-period book against the equal-weighted universe; attributed return ")
+          .Append(Fmt.Pct(b.CompoundedPortfolioReturn, 2)).Append(" vs benchmark ").Append(Fmt.Pct(b.CompoundedBenchmarkReturn, 2))
+          .Append(" compounded. Trading inside a period and costs are not attributed.</div>\n");
     }
 
     private static void Effect(StringBuilder sb, string name, double a, double s, double i, double total, bool bold)

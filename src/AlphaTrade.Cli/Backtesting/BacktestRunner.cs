@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AlphaTrade.Analytics.Charts;
 using AlphaTrade.Analytics.Reporting;
 using AlphaTrade.Backtest;
 using AlphaTrade.Backtest.Results;
@@ -39,6 +40,10 @@ internal sealed class BacktestRunner
     public BacktestOutcome Execute(CancellationToken cancellationToken = default)
     {
         var plan = _plan;
+
+        // The report's charts (ScottPlot + SkiaSharp) cost a one-off load and JIT; pay it on the other core while the engine
+        // runs. Not awaited: the report's rendering waits for it on the chart lock, and a failure resurfaces there.
+        _ = Task.Run(ChartFactory.WarmUp, CancellationToken.None);
         var market = LoadMarket(cancellationToken);
         if (market.Series.Count == 0 || market.BarCount == 0)
         {
@@ -64,14 +69,21 @@ internal sealed class BacktestRunner
             files.Add(new(RunTexts.BenchmarkFile, benchmarkCsv));
         }
 
+        string universeCloses = UniverseCloses.Format(market.Series, NyseCalendar.Instance);
+        files.Add(new(UniverseCloses.FileName, universeCloses));
+
         RunReport? report = null;
         try
         {
-            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv);
+            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv, universeCloses);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
             report = RunReportBuilder.Build(texts, record, config.RunId);
             files.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
             files.Add(new(RunReportWriter.TearsheetFileName, report.Html));
+            if (report.BrinsonCsv is { } brinsonCsv)
+            {
+                files.Add(new(RunReport.BrinsonFile, brinsonCsv));
+            }
         }
         catch (Exception ex) when (ex is InputException or ArgumentException)
         {

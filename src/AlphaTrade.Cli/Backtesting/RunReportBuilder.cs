@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaTrade.Analytics.Attribution;
 using AlphaTrade.Analytics.Inputs;
 using AlphaTrade.Analytics.IO;
 using AlphaTrade.Analytics.Metrics;
@@ -7,11 +8,12 @@ using AlphaTrade.Configuration;
 using AlphaTrade.Core;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Time;
+using AlphaTrade.Core.Universe;
 
 namespace AlphaTrade.Cli.Backtesting;
 
-/// <summary>The text of a run's files that the report reads (benchmark.csv may be missing).</summary>
-internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string TradesCsv, string PositionsCsv, string? BenchmarkCsv)
+/// <summary>The text of a run's files that the report reads (benchmark.csv and universe_closes.csv may be missing).</summary>
+internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string TradesCsv, string PositionsCsv, string? BenchmarkCsv, string? UniverseClosesCsv = null)
 {
     public const string ConfigFile = "config.yaml";
     public const string EquityFile = "equity.csv";
@@ -35,13 +37,21 @@ internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string Trad
                 : throw new InputException($"{display(path)}: file not found; a results folder holds {ConfigFile}, {EquityFile}, {TradesFile} and {PositionsFile}");
         }
 
-        string bench = Path.Combine(folder, BenchmarkFile);
-        return new RunTexts(Need(ConfigFile), Need(EquityFile), Need(TradesFile), Need(PositionsFile), File.Exists(bench) ? File.ReadAllText(bench) : null);
+        string? Optional(string name)
+        {
+            string path = Path.Combine(folder, name);
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+
+        return new RunTexts(Need(ConfigFile), Need(EquityFile), Need(TradesFile), Need(PositionsFile), Optional(BenchmarkFile), Optional(UniverseCloses.FileName));
     }
 }
 
-/// <summary>A run's computed analytics and the two files written from them.</summary>
-internal sealed record RunReport(PerformanceReport Report, string MetricsJson, string Html);
+/// <summary>A run's computed analytics and the files written from them (attribution_brinson.csv only when the folder holds the universe's closes).</summary>
+internal sealed record RunReport(PerformanceReport Report, string MetricsJson, string Html, string? BrinsonCsv = null)
+{
+    public const string BrinsonFile = "attribution_brinson.csv";
+}
 
 /// <summary>
 /// Builds a run's metrics.json and report.html from the text of its results files. The backtest command and
@@ -74,13 +84,18 @@ internal static class RunReportBuilder
         var sectors = record.Sectors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var sectorOrder = record.Sectors.Select(kv => kv.Value).Distinct(StringComparer.Ordinal).ToList();
         var timeFrame = record.TimeFrame ?? TimeFrame.FifteenMinutes;
+        var snapshots = Snapshots(texts.PositionsCsv, Path.Combine(folderName, RunTexts.PositionsFile), equity, sectors);
+        var brinson = texts.UniverseClosesCsv is { } closesCsv
+            ? BrinsonPeriods(closesCsv, Path.Combine(folderName, UniverseCloses.FileName), record, snapshots)
+            : null;
         var input = new AnalyticsInput
         {
             Curve = new EquityCurve(equity.TimeUtcTicks, equity.Values, benchmark),
             Options = MetricsOptions.ForTimeFrame(timeFrame),
             BenchmarkNote = benchmarkNote,
             Trades = Trades(texts.TradesCsv, Path.Combine(folderName, RunTexts.TradesFile), sectors),
-            Exposure = Exposure(texts.PositionsCsv, Path.Combine(folderName, RunTexts.PositionsFile), equity, sectors, sectorOrder),
+            Exposure = snapshots.Count == 0 ? null : ExposureSeries.FromSnapshots(snapshots, sectorOrder.Count > 0 ? sectorOrder : null),
+            BrinsonPeriods = brinson,
         };
 
         var report = PerformanceAnalyzer.Analyze(input);
@@ -128,7 +143,22 @@ internal static class RunReportBuilder
 
         string json = MetricsJsonWriter.ToJson(report, run);
         string html = TearsheetBuilder.Build(new TearsheetInput { Analytics = input, Metadata = meta, Report = report });
-        return new RunReport(report, json, html);
+        string? brinsonCsv = brinson is not null && report.Brinson is { } attribution ? BrinsonCsv.Format(brinson, attribution) : null;
+        return new RunReport(report, json, html, brinsonCsv);
+    }
+
+    /// <summary>Daily holdings-based Brinson periods between consecutive session closes against the equal-weighted run universe.</summary>
+    private static List<BrinsonPeriod> BrinsonPeriods(string csv, string name, RunFile record, List<PositionSnapshot> snapshots)
+    {
+        var universe = record.Sectors.Select(kv => new SymbolInfo(kv.Key, kv.Key, kv.Value, string.Empty)).ToList();
+        if (universe.Count == 0)
+        {
+            throw new InputException($"{name}: config.yaml lists no sectors; the attribution needs each symbol's sector");
+        }
+
+        var (times, closes) = UniverseCloses.Parse(csv, name, universe.Select(u => u.Symbol).ToList());
+        var byTime = snapshots.ToDictionary(s => s.TimeUtcTicks);
+        return SessionBrinson.Build(universe, times, closes, t => byTime.GetValueOrDefault(t));
     }
 
     private static List<TradeRecord> Trades(string csv, string name, Dictionary<string, string> sectors)
@@ -161,7 +191,7 @@ internal static class RunReportBuilder
     }
 
     /// <summary>Net weight per symbol at every session close of the run (zero when flat), from positions.csv and the equity at that close.</summary>
-    private static ExposureSeries? Exposure(string csv, string name, SeriesFile equity, Dictionary<string, string> sectors, List<string> sectorOrder)
+    private static List<PositionSnapshot> Snapshots(string csv, string name, SeriesFile equity, Dictionary<string, string> sectors)
     {
         var rows = ResultsCsv.Parse(csv, name, ["time_utc", "symbol", "market_value"]);
         var byTime = new SortedDictionary<long, Dictionary<string, double>>();
@@ -205,6 +235,6 @@ internal static class RunReportBuilder
             snapshots.Add(new PositionSnapshot(close, weights));
         }
 
-        return snapshots.Count == 0 ? null : ExposureSeries.FromSnapshots(snapshots, sectorOrder.Count > 0 ? sectorOrder : null);
+        return snapshots;
     }
 }

@@ -36,7 +36,8 @@ internal static class BacktestCommand
         var cmd = new Command(
             "backtest",
             "Backtest a strategy over the configured universe (the sample market when data/raw holds no data) and write results/<run-id>/: " +
-            "config.yaml, equity.csv, orders.csv, fills.csv, trades.csv, positions.csv, benchmark.csv, metrics.json and report.html.")
+            "config.yaml, equity.csv, orders.csv, fills.csv, trades.csv, positions.csv, benchmark.csv, universe_closes.csv, metrics.json, " +
+            "report.html and attribution_brinson.csv.")
         {
             strategy, config, start, end, capital, engine, output,
         };

@@ -16,7 +16,7 @@ internal static class ReportCommand
         var cmd = new Command(
             "report",
             "Rebuild report.html (and metrics.json) of a backtest from its results folder: config.yaml, equity.csv, trades.csv, " +
-            "positions.csv and benchmark.csv. The same files always give the same bytes.")
+            "positions.csv, benchmark.csv and universe_closes.csv (which also gives attribution_brinson.csv). The same files always give the same bytes.")
         {
             folder,
         };
@@ -31,6 +31,11 @@ internal static class ReportCommand
             AtomicFile.Write(Path.Combine(dir, RunReportWriter.MetricsFileName), utf8.GetBytes(report.MetricsJson));
             string html = Path.Combine(dir, RunReportWriter.TearsheetFileName);
             AtomicFile.Write(html, utf8.GetBytes(report.Html));
+            if (report.BrinsonCsv is { } brinson)
+            {
+                AtomicFile.Write(Path.Combine(dir, RunReport.BrinsonFile), utf8.GetBytes(brinson));
+            }
+
             ctx.Out.WriteLine($"Report: {ctx.Display(html)} (and {RunReportWriter.MetricsFileName})");
             return CliApp.ExitOk;
         });
