@@ -14,6 +14,15 @@ namespace AlphaTrade.Cli.Backtesting;
 /// <summary>Turns a configured strategy into what the engines run: an event-driven strategy, or a target-weight matrix.</summary>
 internal static class StrategyFactory
 {
+    /// <summary>
+    /// The event-driven strategies of <paramref name="settings"/>: one, or a combination's members side by side (each
+    /// with its own allocation and books, so the run's P&amp;L attribution has a row per member).
+    /// </summary>
+    public static IReadOnlyList<IStrategy> CreateAll(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame) =>
+        settings is CombinationSettings c
+            ? [.. c.Members.Select(m => Create(m, universe, timeFrame))]
+            : [Create(settings, universe, timeFrame)];
+
     /// <summary>The event-driven strategy (library strategies run in a <see cref="StrategyHost"/> over <paramref name="universe"/>'s sectors).</summary>
     public static IStrategy Create(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame) => settings switch
     {
@@ -35,6 +44,7 @@ internal static class StrategyFactory
         SmaCrossoverSettings { Sizing: PositionSizing.FixedShares } =>
             $"strategy {settings.Name} sizes in fixed shares, which a target-weight matrix cannot express; use --engine event or sizing: target_weight",
         SmaCrossoverSettings => null,
+        CombinationSettings => $"strategy {settings.Name} combines several strategies, which the vectorized engine cannot run side by side; use --engine event",
         _ => $"strategy {settings.Name} ({settings.Type}) cannot run on the vectorized engine; use --engine event",
     };
 

@@ -5,13 +5,17 @@ namespace AlphaTrade.Strategies.Library;
 /// <summary>The parameters every library strategy shares: how signals become weights, and the risk limits.</summary>
 public static class PipelineParameters
 {
-    /// <summary>construction, max_position, max_gross with the given defaults.</summary>
+    /// <summary>construction, max_position, max_gross and the no-trade band (rebalance_band, min_trade) with the given defaults.</summary>
     public static IReadOnlyList<StrategyParameter> Create(string construction, double maxPosition, double maxGross = 1.0) =>
     [
         StrategyParameter.Choice("construction", construction, ["equal", "signal", "inverse_vol"],
             "Portfolio construction: equal weight per active signal, weight by signal strength, or by inverse volatility"),
         StrategyParameter.Real("max_position", maxPosition, 0.001, 1.0, "Largest |weight| of one symbol (share of the strategy's capital)"),
         StrategyParameter.Real("max_gross", maxGross, 0.01, 4.0, "Largest gross exposure (sum of |weight|)"),
+        StrategyParameter.Real("rebalance_band", 0.25, 0, 1,
+            "No-trade band: skip resizing a position on the same side by less than this share of its target shares"),
+        StrategyParameter.Real("min_trade", 0.005, 0, 1,
+            "No-trade band: skip resizing a position on the same side by a notional below this share of the strategy's capital"),
     ];
 
     /// <summary>Sets the setup's construction and risk step from the parameters.</summary>
@@ -26,5 +30,6 @@ public static class PipelineParameters
             _ => new EqualWeightConstruction(),
         };
         setup.Risk = new LimitRiskStep(p.Real("max_position"), p.Real("max_gross"));
+        setup.Execution = new MarketOrderExecution(p.Real("rebalance_band"), p.Real("min_trade"));
     }
 }
