@@ -94,7 +94,7 @@ public static class Program
     private static void StrategiesQuick(int reps, string? only)
     {
         string[] names = only is null
-            ? ["sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
+            ? ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
             : [only];
         foreach (var name in names)
         {

@@ -24,8 +24,8 @@ public class StrategyBenchmarks
     private IReadOnlyList<BarSeries> _bars = [];
     private Dictionary<string, string> _sectors = [];
 
-    /// <summary>"sma_crossover" (baseline), a library type, or "all_six".</summary>
-    [Params("sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six")]
+    /// <summary>"idle" (the kernel's bar loop and valuation with a strategy that does nothing), "sma_crossover" (baseline), a library type, or "all_six".</summary>
+    [Params("idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six")]
     public string Strategy { get; set; } = "all_six";
 
     /// <summary>Symbol-bars in the data set.</summary>
@@ -57,6 +57,11 @@ public class StrategyBenchmarks
 
     private IReadOnlyList<IStrategy> Strategies()
     {
+        if (Strategy == "idle")
+        {
+            return [new IdleStrategy()];
+        }
+
         if (Strategy == "sma_crossover")
         {
             return [new SmaCrossoverStrategy(new SmaCrossoverParameters { FastPeriod = 10, SlowPeriod = 30, AllowShort = true })];
@@ -66,5 +71,11 @@ public class StrategyBenchmarks
         return [.. types.Select(t => (IStrategy)StrategyRegistry.CreateHost(
             new StrategyDeclaration(t, t, t == PairsTrading.TypeName ? [new("formation_bars", "3900")] : [], null, 1.0 / types.Length),
             new StrategyHostOptions { Calendar = NyseCalendar.Instance, Sectors = _sectors }))];
+    }
+
+    /// <summary>Receives every event and does nothing: what is left is the engine's own per-bar cost.</summary>
+    private sealed class IdleStrategy : Strategy
+    {
+        public override string Name => "idle";
     }
 }
