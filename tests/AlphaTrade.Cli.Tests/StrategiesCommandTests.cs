@@ -129,6 +129,19 @@ public sealed class StrategiesCommandTests
         Assert.Single(r.Err.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void A_library_strategy_whose_parameters_contradict_each_other_is_refused_in_one_line()
+    {
+        using var h = Harness("backtest:\n  default_strategy: mr\nstrategies:\n  mr:\n    type: bollinger_reversion\n    entry_z: 1.0\n    exit_z: 1.5\n");
+        var r = h.Run("backtest");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("error: strategy mr: the parameters of bollinger_reversion contradict each other (entry_z: 1.0, exit_z: 1.5)", r.Err, StringComparison.Ordinal);
+
+        // One error line (after the sample-market notice), no stack trace.
+        Assert.Single(r.Err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+    }
+
     private static JsonElement? Find(JsonElement e, string name)
     {
         if (e.ValueKind == JsonValueKind.Object)

@@ -27,6 +27,8 @@ internal static class StrategyFactory
     public static IStrategy Create(StrategySettings settings, TradingUniverse universe, TimeFrame timeFrame) => settings switch
     {
         SmaCrossoverSettings s => new SmaCrossoverStrategy(Parameters(s)),
+        FrameworkStrategySettings f when Inconsistent(f) => throw new InputException(
+            $"strategy {f.Name}: the parameters of {f.TypeName} contradict each other ({Describe(f)}); see `alphatrade strategies --list` (e.g. exit_z must be below entry_z)"),
         FrameworkStrategySettings f => StrategyRegistry.CreateHost(
             new StrategyDeclaration(f.Name, f.TypeName, f.Parameters, f.Symbols, f.Allocation),
             new StrategyHostOptions
@@ -37,6 +39,15 @@ internal static class StrategyFactory
             }),
         _ => throw new InputException($"strategy {settings.Name}: type '{settings.Type}' has no implementation"),
     };
+
+    private static bool Inconsistent(FrameworkStrategySettings f)
+    {
+        var (strategy, parameters) = StrategyRegistry.Create(f.TypeName, f.Parameters);
+        return !StrategyRegistry.IsConsistent(strategy, parameters);
+    }
+
+    private static string Describe(FrameworkStrategySettings f) =>
+        f.Parameters.Count == 0 ? "defaults" : string.Join(", ", f.Parameters.Select(kv => kv.Key + ": " + kv.Value));
 
     /// <summary>Null when the strategy can run on the vectorized engine, else why not.</summary>
     public static string? VectorizedRefusal(StrategySettings settings) => settings switch
