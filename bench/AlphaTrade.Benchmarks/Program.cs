@@ -71,6 +71,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "strategies")
+        {
+            StrategiesQuick(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : null);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "engine")
         {
             Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
@@ -110,6 +116,34 @@ public static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{crossover,-7} {name,-12} cpu min {ms[0],7:F1} ms  median {ms[reps / 2],7:F1} ms  {n / ms[0] / 1e3,6:F1} M {units}/s (min)  {n / ms[reps / 2] / 1e3,6:F1} M {units}/s (median)"));
             }
+        }
+    }
+
+    /// <summary>
+    /// CPU time per backtest of <see cref="StrategyBenchmarks"/> (min and median of <paramref name="reps"/> runs after one
+    /// warm-up run) for each strategy setting, or only <paramref name="only"/>: a profiling aid, not a measurement of record.
+    /// </summary>
+    private static void StrategiesQuick(int reps, string? only)
+    {
+        string[] names = only is null
+            ? ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
+            : [only];
+        foreach (var name in names)
+        {
+            var b = new StrategyBenchmarks { Strategy = name };
+            b.Setup();
+            var result = b.Backtest();
+            var ms = new double[reps];
+            for (int i = 0; i < reps; i++)
+            {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                result = b.Backtest();
+                ms[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+            }
+
+            Array.Sort(ms);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-20} cpu min {ms[0],7:F1} ms  median {ms[reps / 2],7:F1} ms  {StrategyBenchmarks.Bars / ms[reps / 2] / 1e3,6:F2} M bars/s (median)  orders {result.Orders.Count}  fills {result.Fills.Count}"));
         }
     }
 

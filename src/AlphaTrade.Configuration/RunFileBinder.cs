@@ -27,7 +27,22 @@ internal static class RunFileBinder
             var baseline = name is null ? null : settings.Strategies.Find(name);
             var external = settings.Strategies.ExternalTypes;
             string type;
-            if (s.Has("type"))
+            if (string.Equals(s.OptionalString("type"), CombinationSettings.TypeName, StringComparison.Ordinal)
+                || (!s.Has("type") && baseline is CombinationSettings))
+            {
+                // Members run as configured now; the record names them.
+                var combo = s.Section("parameters");
+                var members = combo.OptionalString("members") is { } list
+                    ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    : (baseline as CombinationSettings)?.Members.Select(m => m.Name).ToArray() ?? [];
+                name ??= CombinationSettings.TypeName;
+                StrategyBinder.CheckName(s, name);
+                strategy = StrategyBinder.Combination(combo, name, members, settings.Strategies);
+                combo.EnsureNoUnknownKeys();
+                s.EnsureNoUnknownKeys();
+                type = CombinationSettings.TypeName;
+            }
+            else if (s.Has("type"))
             {
                 type = StrategyBinder.TypeOf(s, name ?? string.Empty, external);
             }
@@ -46,23 +61,32 @@ internal static class RunFileBinder
                     $"'{name}' is neither a configured strategy ({string.Join(", ", settings.Strategies.Names)}) nor a type; add type: one of {string.Join(", ", StrategyCatalog.Types)}");
             }
 
-            if (baseline is not null && baseline.Type != type)
+            if (strategy is null)
             {
-                baseline = null;
-            }
-
-            name ??= type;
-            StrategyBinder.CheckName(s, name);
-            var parameters = s.Section("parameters");
-            strategy = external?.Names.Contains(type, StringComparer.Ordinal) == true
-                ? StrategyBinder.BindExternal(parameters, name, type, external) with
+                if (baseline is not null && baseline.Type != type)
                 {
-                    Symbols = (baseline as FrameworkStrategySettings)?.Symbols,
-                    Allocation = (baseline as FrameworkStrategySettings)?.Allocation ?? 1.0,
+                    baseline = null;
                 }
-                : StrategyBinder.Bind(s, name, type, parameters, baseline);
-            parameters.EnsureNoUnknownKeys();
-            s.EnsureNoUnknownKeys();
+
+                name ??= type;
+                StrategyBinder.CheckName(s, name);
+                var parameters = s.Section("parameters");
+                strategy = external?.Names.Contains(type, StringComparer.Ordinal) == true
+                    ? StrategyBinder.BindExternal(parameters, name, type, external) with
+                    {
+                        Symbols = (baseline as FrameworkStrategySettings)?.Symbols,
+                        Allocation = (baseline as FrameworkStrategySettings)?.Allocation ?? 1.0,
+                    }
+                    : external is null && !StrategyCatalog.Types.Contains(type, StringComparer.Ordinal)
+                    ? StrategyBinder.BindGeneric(parameters, name, type) with
+                    {
+                        Symbols = (baseline as FrameworkStrategySettings)?.Symbols,
+                        Allocation = (baseline as FrameworkStrategySettings)?.Allocation ?? 1.0,
+                    }
+                    : StrategyBinder.Bind(s, name, type, parameters, baseline);
+                parameters.EnsureNoUnknownKeys();
+                s.EnsureNoUnknownKeys();
+            }
         }
 
         TimeFrame? timeFrame = null;

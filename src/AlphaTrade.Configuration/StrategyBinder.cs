@@ -16,14 +16,30 @@ internal static class StrategyBinder
 
         var section = root.Section("strategies");
         var list = new List<StrategySettings>();
+        var combinations = new List<(int At, string Name, ConfigNode Node)>();
         foreach (var name in section.Keys)
         {
             CheckName(section, name);
             var node = section.Section(name);
+            if (string.Equals(node.OptionalString("type"), CombinationSettings.TypeName, StringComparison.Ordinal))
+            {
+                // Bound once every other strategy is known, so members may be defined after it.
+                combinations.Add((list.Count + combinations.Count, name, node));
+                continue;
+            }
+
             string type = TypeOf(node, name, external);
             list.Add(external is not null && external.Names.Contains(type, StringComparer.Ordinal)
                 ? BindExternal(node, name, type, external)
+                : external is null && !StrategyCatalog.Types.Contains(type, StringComparer.Ordinal)
+                ? BindGeneric(node, name, type)
                 : Bind(node, name, type, node, null));
+            node.EnsureNoUnknownKeys();
+        }
+
+        foreach (var (at, name, node) in combinations)
+        {
+            list.Insert(at, BindCombination(node, name, list));
             node.EnsureNoUnknownKeys();
         }
 
@@ -35,7 +51,11 @@ internal static class StrategyBinder
         return new StrategyCatalog(list) { ExternalTypes = external };
     }
 
-    /// <summary>The <c>type</c> key of a definition; a definition named after a type may leave it out.</summary>
+    /// <summary>
+    /// The <c>type</c> key of a definition; a definition named after a type may leave it out. Without a catalog of
+    /// external types (the configuration loaded on its own), any well-formed type name is accepted: the host that
+    /// implements it checks it and its parameters when it builds the strategy.
+    /// </summary>
     public static string TypeOf(ConfigNode node, string name, IStrategyTypeCatalog? external = null)
     {
         var types = external is null ? StrategyCatalog.Types : [.. StrategyCatalog.Types, .. external.Names];
@@ -45,6 +65,13 @@ internal static class StrategyBinder
             return types.Contains(name, StringComparer.Ordinal)
                 ? name
                 : throw node.Error("type", null, $"missing; expected one of {string.Join(", ", types)}");
+        }
+
+        if (external is null && !types.Contains(type, StringComparer.Ordinal))
+        {
+            return type.Length is > 0 and <= 64 && type.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')
+                ? type
+                : throw node.ErrorAt("type", $"'{type}' is not a strategy type name; expected letters, digits and '_'");
         }
 
         return types.Contains(type, StringComparer.Ordinal)
@@ -78,6 +105,72 @@ internal static class StrategyBinder
         }
 
         return new FrameworkStrategySettings(name, type, parameters, symbols, allocation);
+    }
+
+    /// <summary>
+    /// A strategy of a type the configuration does not implement, bound without a catalog: only the generic keys are
+    /// checked (<c>symbols</c>, <c>allocation</c>); the other keys are kept as written for the host to validate.
+    /// </summary>
+    public static FrameworkStrategySettings BindGeneric(ConfigNode node, string name, string type)
+    {
+        var symbols = node.Has("symbols") ? node.StringList("symbols") : null;
+        double allocation = node.Double("allocation", 1.0, 1e-6, 10.0);
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var key in node.Keys)
+        {
+            if (key is not ("type" or "symbols" or "allocation"))
+            {
+                parameters.Add(new(key, node.RawScalar(key) ?? "null"));
+            }
+        }
+
+        return new FrameworkStrategySettings(name, type, parameters, symbols, allocation);
+    }
+
+    /// <summary>
+    /// A <c>combination</c>: <c>members</c>, a list of other strategies of <paramref name="defined"/> (no
+    /// combinations, no repeats) whose allocations sum to at most 1.
+    /// </summary>
+    public static CombinationSettings BindCombination(ConfigNode node, string name, IReadOnlyList<StrategySettings> defined)
+    {
+        node.OptionalString("type");
+        if (!node.Has("members"))
+        {
+            throw node.Error("members", null, "missing; expected a list of strategies defined under strategies, e.g. [momentum, pairs]");
+        }
+
+        return Combination(node, name, node.StringList("members"), defined);
+    }
+
+    /// <summary>A combination of the strategies called <paramref name="names"/> (errors at <paramref name="node"/>'s <c>members</c>).</summary>
+    public static CombinationSettings Combination(ConfigNode node, string name, IReadOnlyList<string> names, IReadOnlyList<StrategySettings> defined)
+    {
+        if (names.Count == 0)
+        {
+            throw node.ErrorAt("members", "is empty; expected at least one strategy defined under strategies");
+        }
+
+        var members = new List<StrategySettings>(names.Count);
+        foreach (var m in names)
+        {
+            var s = defined.FirstOrDefault(x => string.Equals(x.Name, m, StringComparison.Ordinal))
+                ?? throw node.ErrorAt("members", $"'{m}' is not a strategy defined under strategies (a combination cannot contain a combination); defined: {string.Join(", ", defined.Select(x => x.Name))}");
+            if (members.Contains(s))
+            {
+                throw node.ErrorAt("members", $"'{m}' is listed twice");
+            }
+
+            members.Add(s);
+        }
+
+        double total = members.Sum(CombinationSettings.AllocationOf);
+        if (total > 1 + 1e-9)
+        {
+            throw node.ErrorAt("members", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"allocations sum to {total:0.###}; expected at most 1 (give each member an allocation, e.g. 0.25; sma_crossover counts as 1)"));
+        }
+
+        return new CombinationSettings(name, members);
     }
 
     /// <summary>Checks a strategy name: letters, digits, '_', '-' or '.', as run ids and CSV files need.</summary>

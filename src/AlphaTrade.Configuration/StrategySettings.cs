@@ -175,3 +175,32 @@ public sealed record FrameworkStrategySettings(
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, TypeName, Parameters.Count, Allocation);
 }
+
+/// <summary>
+/// Several configured strategies run side by side in one account (type <c>combination</c>): each member keeps its
+/// own capital allocation, books, P&amp;L and attribution. Members are strategies defined under <c>strategies</c>;
+/// their allocations sum to at most 1.
+/// </summary>
+/// <param name="Name">Strategy name.</param>
+/// <param name="Members">The member strategies, in the order given.</param>
+public sealed record CombinationSettings(string Name, IReadOnlyList<StrategySettings> Members) : StrategySettings(Name)
+{
+    /// <summary>Type name in settings.yaml.</summary>
+    public const string TypeName = "combination";
+
+    /// <inheritdoc />
+    public override string Type => TypeName;
+
+    /// <summary>Share of equity a member trades with (1 for strategies without an allocation, such as the crossover).</summary>
+    public static double AllocationOf(StrategySettings member) => member is FrameworkStrategySettings f ? f.Allocation : 1.0;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, string>> Describe() =>
+        [new("members", string.Join(",", Members.Select(m => m.Name)))];
+
+    /// <inheritdoc />
+    public bool Equals(CombinationSettings? other) => other is not null && Name == other.Name && Members.SequenceEqual(other.Members);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Members.Count);
+}

@@ -293,4 +293,38 @@ public class OptimizeCommandTests
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains("--walk-forward", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Optimize_a_library_strategy_sweeps_its_declared_parameters_on_the_event_engine()
+    {
+        using var h = Harness();
+        var (code, stdout, stderr) = h.Run("optimize", "--strategy", "bollinger_reversion", "--param", "period=10:30:10", "--param", "entry_z=1.5:2.5:0.5",
+            "--param", "exit_z=0.5", "--out", "opt");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Using the event-driven engine", stderr, StringComparison.Ordinal);
+        Assert.Contains("Grid: period 3 × entry_z 3 × exit_z 1 = 9; 9 configurations run on", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(h.File("opt/optimize.html")));
+        var csv = File.ReadAllLines(h.File("opt/optimize.csv"));
+        Assert.Equal(10, csv.Length);
+        Assert.StartsWith("index,period,entry_z,exit_z,status,objective,", csv[0], StringComparison.Ordinal);
+        var rows = csv.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Equal("ok", r[4]));
+
+        // Different parameters trade differently: the grid is not nine copies of one run.
+        Assert.True(rows.Select(r => r[5]).Distinct().Count() > 1, "every configuration gave the same objective");
+    }
+
+    [Theory]
+    [InlineData("error: --param 'period=1:3:1': period: ", "--param", "period=1:3:1")]
+    [InlineData("error: --param 'perod=10': bollinger_reversion has no parameter 'perod'; expected period, entry_z", "--param", "perod=10")]
+    [InlineData("error: --param 'allow_short=maybe': allow_short: ", "--param", "allow_short=maybe")]
+    public void Optimize_a_library_strategy_rejects_unknown_names_and_out_of_range_values_in_one_line(string expected, params string[] args)
+    {
+        using var h = Harness();
+        var (code, _, stderr) = h.Run(["optimize", "--strategy", "bollinger_reversion", .. args]);
+        Assert.Equal(2, code);
+        Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
 }

@@ -101,4 +101,79 @@ public sealed class StrategiesCommandTests
         Assert.DoesNotContain(fills, f => f.Contains(",XOM,", StringComparison.Ordinal));
         Assert.Contains("    entry_z: 1.5\n", File.ReadAllText(Path.Combine(folder, "config.yaml")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Backtest_of_a_combination_runs_its_members_side_by_side_with_per_strategy_attribution()
+    {
+        using var h = Harness("backtest:\n  default_strategy: combo\nstrategies:\n" +
+            "  rev:\n    type: bollinger_reversion\n    allocation: 0.5\n    entry_z: 1.5\n    rsi_low: 40\n    rsi_high: 60\n" +
+            "  mom:\n    type: mtf_momentum\n    allocation: 0.4\n    daily_ma_period: 5\n" +
+            "  combo:\n    type: combination\n    members: [rev, mom]\n");
+        var r = h.Run("backtest");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("Backtest combo (event-driven engine)", r.Out, StringComparison.Ordinal);
+        string folder = Assert.Single(Directory.GetDirectories(h.File("results")));
+        Assert.StartsWith("combo-", Path.GetFileName(folder), StringComparison.Ordinal);
+
+        // Orders carry their member's name, and the attribution has a row per member that traded.
+        var orders = File.ReadAllText(Path.Combine(folder, "orders.csv"));
+        Assert.Contains(",rev,", orders, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
+        var byStrategy = Find(metrics.RootElement, "by_strategy");
+        Assert.True(byStrategy.HasValue, "metrics.json has no by_strategy attribution");
+        var keys = byStrategy.Value.EnumerateArray().Select(b => b.GetProperty("key").GetString()).ToList();
+        Assert.Contains("rev", keys);
+
+        // The run record reproduces the combination.
+        string config = File.ReadAllText(Path.Combine(folder, "config.yaml"));
+        Assert.Contains("  type: \"combination\"\n", config, StringComparison.Ordinal);
+        var again = h.Run("backtest", "--config", Path.Combine("results", Path.GetFileName(folder), "config.yaml"), "--out", "again");
+        Assert.True(again.Code == 0, again.Err);
+    }
+
+    [Fact]
+    public void A_combination_whose_allocations_exceed_one_is_refused_in_one_line()
+    {
+        using var h = Harness("backtest:\n  default_strategy: combo\nstrategies:\n" +
+            "  rev:\n    type: bollinger_reversion\n    allocation: 0.7\n  mom:\n    type: mtf_momentum\n    allocation: 0.7\n" +
+            "  combo:\n    type: combination\n    members: [rev, mom]\n");
+        var r = h.Run("backtest");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("strategies.combo.members: allocations sum to 1.4; expected at most 1", r.Err, StringComparison.Ordinal);
+        Assert.Single(r.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_library_strategy_whose_parameters_contradict_each_other_is_refused_in_one_line()
+    {
+        using var h = Harness("backtest:\n  default_strategy: mr\nstrategies:\n  mr:\n    type: bollinger_reversion\n    entry_z: 1.0\n    exit_z: 1.5\n");
+        var r = h.Run("backtest");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("error: strategy mr: the parameters of bollinger_reversion contradict each other (entry_z: 1.0, exit_z: 1.5)", r.Err, StringComparison.Ordinal);
+
+        // One error line (after the sample-market notice), no stack trace.
+        Assert.Single(r.Err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+    }
+
+    private static JsonElement? Find(JsonElement e, string name)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Name == name)
+                {
+                    return p.Value;
+                }
+
+                if (Find(p.Value, name) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
 }

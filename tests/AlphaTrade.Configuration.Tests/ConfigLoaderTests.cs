@@ -67,7 +67,15 @@ public class ConfigLoaderTests
         using var empty = new TempDir();
         var defaults = ConfigLoader.Load(empty.Path, NoEnv);
         var shipped = LoadShipped();
-        Assert.Equal(shipped.Settings, defaults.Settings);
+
+        // Except the strategies: without a settings file only the built-in reference crossover is defined (and runs by
+        // default); the shipped file adds the library strategies and makes their combination the default.
+        Assert.Equal(shipped.Settings with
+        {
+            Backtest = shipped.Settings.Backtest with { DefaultStrategy = SmaCrossoverSettings.TypeName },
+            Strategies = StrategyCatalog.BuiltIn,
+        }, defaults.Settings);
+        Assert.Equal(shipped.Settings.Strategies.Find(SmaCrossoverSettings.TypeName), defaults.Settings.DefaultStrategy);
         Assert.Equal(shipped.Universe.Symbols, defaults.Universe.Symbols);
         Assert.Equal(shipped.Risk with { Restricted = [], ShortRestricted = [] }, defaults.Risk with { Restricted = [], ShortRestricted = [] });
     }

@@ -26,10 +26,15 @@ public class StrategyAndRunFileTests
         ConfigLoader.ParseRunFile(yaml, "run.yaml", settings ?? ConfigLoader.Load(RepoPaths.Root, NoEnv).Settings);
 
     [Fact]
-    public void Load_ShippedSettings_DefaultStrategyIsTheReferenceCrossover()
+    public void Load_ShippedSettings_DefaultIsACombinationOfLibraryStrategiesAndTheCrossoverStaysConfigured()
     {
+        // Loaded without the strategy library's catalog: library types bind by their generic keys only.
         var s = ConfigLoader.Load(RepoPaths.Root, NoEnv).Settings;
-        var sma = Assert.IsType<SmaCrossoverSettings>(s.DefaultStrategy);
+        var combo = Assert.IsType<CombinationSettings>(s.DefaultStrategy);
+        Assert.Equal(["momentum", "pairs", "reversion", "factors"], combo.Members.Select(m => m.Name));
+        Assert.Equal(["mtf_momentum", "pairs", "bollinger_reversion", "factors"], combo.Members.Select(m => m.Type));
+        Assert.True(combo.Members.Sum(CombinationSettings.AllocationOf) <= 1.0);
+        var sma = Assert.IsType<SmaCrossoverSettings>(s.Strategies.Find("sma_crossover"));
         Assert.Equal(new SmaCrossoverSettings("sma_crossover", 10, 30, PositionSizing.TargetWeight, null, 100, false), sma);
         Assert.Equal(BacktestEngineKind.Event, s.Backtest.Engine);
         Assert.Equal(42, s.Backtest.Seed);
@@ -48,7 +53,12 @@ public class StrategyAndRunFileTests
 
     [Theory]
     [InlineData("backtest:\n  default_strategy: nope\n", "config/settings.yaml:2: backtest.default_strategy: 'nope' is not defined under strategies; defined: sma_crossover")]
-    [InlineData("strategies:\n  x:\n    type: momentum\n", "config/settings.yaml:3: strategies.x.type: 'momentum' is not a strategy type; expected one of sma_crossover")]
+    [InlineData("strategies:\n  x:\n    type: mo-mentum\n", "config/settings.yaml:3: strategies.x.type: 'mo-mentum' is not a strategy type name; expected letters, digits and '_'")]
+    [InlineData("backtest:\n  default_strategy: c\nstrategies:\n  a:\n    type: pairs\n  c:\n    type: combination\n    members: [a, b]\n",
+        "config/settings.yaml:8: strategies.c.members: 'b' is not a strategy defined under strategies")]
+    [InlineData("strategies:\n  a:\n    type: pairs\n    allocation: 0.6\n  b:\n    type: factors\n    allocation: 0.5\n  c:\n    type: combination\n    members: [a, b]\n",
+        "config/settings.yaml:10: strategies.c.members: allocations sum to 1.1; expected at most 1")]
+    [InlineData("strategies:\n  a:\n    type: pairs\n  c:\n    type: combination\n", "config/settings.yaml:5: strategies.c.members: missing; expected a list")]
     [InlineData("strategies:\n  x:\n    fast_period: 5\n", "config/settings.yaml:3: strategies.x.type: missing; expected one of sma_crossover")]
     [InlineData("strategies:\n  sma_crossover:\n    fast_period: 0\n", "config/settings.yaml:3: strategies.sma_crossover.fast_period: 0 is out of range; allowed 1 to 1000000")]
     [InlineData("strategies:\n  sma_crossover:\n    fast_period: 20\n    slow_period: 20\n", "config/settings.yaml:3: strategies.sma_crossover.slow_period: 20 must exceed fast_period (20)")]
@@ -61,6 +71,27 @@ public class StrategyAndRunFileTests
         var ex = Assert.Throws<InputException>(() => ConfigLoader.Load(dir.Path, NoEnv));
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Load_CombinationAndGenericTypes_KeepMembersInOrderAndParametersAsWritten()
+    {
+        var s = Load("backtest:\n  default_strategy: both\nstrategies:\n  both:\n    type: combination\n    members: [rev, pairs]\n" +
+                     "  pairs:\n    type: pairs\n    allocation: 0.4\n    hedge: kalman\n  rev:\n    type: bollinger_reversion\n    allocation: 0.5\n    symbols: [KO, PEP]\n    entry_z: 2.5\n");
+        Assert.Equal(["both", "pairs", "rev"], s.Strategies.Names);
+        var both = Assert.IsType<CombinationSettings>(s.DefaultStrategy);
+        Assert.Equal(["rev", "pairs"], both.Members.Select(m => m.Name));
+        var rev = Assert.IsType<FrameworkStrategySettings>(both.Members[0]);
+        Assert.Equal(new FrameworkStrategySettings("rev", "bollinger_reversion", [new("entry_z", "2.5")], ["KO", "PEP"], 0.5), rev);
+        Assert.Equal([new KeyValuePair<string, string>("members", "rev,pairs")], both.Describe());
+    }
+
+    [Fact]
+    public void ParseRunFile_CombinationRecord_ResolvesItsMembersFromTheSettings()
+    {
+        var settings = Load("backtest:\n  default_strategy: c\nstrategies:\n  a:\n    type: pairs\n    allocation: 0.5\n  b:\n    type: factors\n    allocation: 0.5\n  c:\n    type: combination\n    members: [a, b]\n");
+        var r = Run("strategy:\n  name: \"c\"\n  type: \"combination\"\n  parameters:\n    members: \"a,b\"\n", settings);
+        Assert.Equal(settings.Strategies.Find("c"), r.Strategy);
     }
 
     [Fact]
@@ -111,7 +142,7 @@ public class StrategyAndRunFileTests
     }
 
     [Theory]
-    [InlineData("strategy:\n  name: mystery\n", "run.yaml:2: strategy.name: 'mystery' is neither a configured strategy (sma_crossover) nor a type")]
+    [InlineData("strategy:\n  name: mystery\n", "run.yaml:2: strategy.name: 'mystery' is neither a configured strategy (sma_crossover, momentum, pairs, reversion, factors, combo) nor a type")]
     [InlineData("start: 2024-02-30\n", "run.yaml:1: start: '2024-02-30' is not a date; expected yyyy-MM-dd")]
     [InlineData("start: 2024-05-01\nend: 2024-04-01\n", "run.yaml:1: end: 2024-04-01 is before start 2024-05-01")]
     [InlineData("calendar: LSE\n", "run.yaml:1: calendar: 'LSE' is not supported; expected NYSE")]

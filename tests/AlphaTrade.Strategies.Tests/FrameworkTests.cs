@@ -204,6 +204,28 @@ public sealed class FrameworkTests
     }
 
     [Fact]
+    public void The_no_trade_band_skips_small_same_side_resizes_but_never_entries_exits_or_reversals()
+    {
+        var exec = new MarketOrderExecution(rebalanceBand: 0.25, minTradeWeight: 0.01);
+        const double capital = 100_000, price = 50;
+
+        // Resizes on the same side: inside the band when |Δ| < 25% of the target or Δ·price < 1% of capital ($1,000).
+        Assert.True(exec.IsSmallResize(want: 100, have: 80, price, capital));   // Δ 20 < 25, and $1,000 is not below $1,000
+        Assert.True(exec.IsSmallResize(want: 1000, have: 990, price, capital)); // Δ 10: $500 < $1,000
+        Assert.False(exec.IsSmallResize(want: 1000, have: 700, price, capital)); // Δ 300 ≥ 250 and $15,000 ≥ $1,000
+        Assert.True(exec.IsSmallResize(want: -1000, have: -800, price, capital)); // short side: Δ 200 < 250
+
+        // Entries, exits and reversals always trade, however small.
+        Assert.False(exec.IsSmallResize(want: 1, have: 0, price, capital));
+        Assert.False(exec.IsSmallResize(want: 0, have: 1, price, capital));
+        Assert.False(exec.IsSmallResize(want: -1, have: 1, price, capital));
+
+        // Zero thresholds trade every change.
+        Assert.False(new MarketOrderExecution().IsSmallResize(want: 1001, have: 1000, price, capital));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MarketOrderExecution(rebalanceBand: 1.5));
+    }
+
+    [Fact]
     public void Strategies_side_by_side_keep_their_own_books_and_capital_allocations()
     {
         var market = SampleData.Market;

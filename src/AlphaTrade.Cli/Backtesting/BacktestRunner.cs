@@ -152,7 +152,7 @@ internal sealed class BacktestRunner
     {
         Bars = market.Series,
         Calendar = NyseCalendar.Instance,
-        Strategies = [StrategyFactory.Create(_plan.Strategy, _ctx.Config.Universe, market.TimeFrame, _ctx.RootDirectory)],
+        Strategies = StrategyFactory.CreateAll(_plan.Strategy, _ctx.Config.Universe, market.TimeFrame, _ctx.RootDirectory),
         InitialCapital = _plan.InitialCapital,
         Margin = EngineSettings.Margin(_plan.Account),
         Costs = EngineSettings.Costs(_plan.Costs),

@@ -207,7 +207,7 @@ internal abstract class StrategySweep
 internal static class StrategySweeps
 {
     /// <summary>Strategy types that can be swept.</summary>
-    public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName];
+    public static IReadOnlyList<string> Types { get; } = [SmaCrossoverSettings.TypeName, .. AlphaTrade.Strategies.Library.StrategyRegistry.Types.Select(t => t.Name)];
 
     /// <summary>
     /// The sweep of the strategy called <paramref name="name"/> in settings.yaml's <c>strategies</c> (or, as for
@@ -221,10 +221,13 @@ internal static class StrategySweeps
         var strategy = settings.Strategies.Find(key)
             ?? (StrategyCatalog.Types.Contains(key, StringComparer.Ordinal)
                 ? new SmaCrossoverSettings(key)
+                : LibraryStrategyTypes.Instance.Names.Contains(key, StringComparer.Ordinal)
+                ? new FrameworkStrategySettings(key, key, [], null, 1.0)
                 : throw new InputException($"--strategy '{name}': not a configured strategy; expected {string.Join(", ", settings.Strategies.Names)} (config/settings.yaml, strategies)"));
         return strategy switch
         {
             SmaCrossoverSettings sma => new SmaCrossoverSweep(sma),
+            FrameworkStrategySettings f => new LibraryStrategySweep(f),
             _ => throw new InputException($"--strategy '{name}': strategies of type {strategy.Type} cannot be optimised yet; expected a strategy of type {string.Join(", ", Types)}"),
         };
     }

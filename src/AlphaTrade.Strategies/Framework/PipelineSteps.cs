@@ -237,10 +237,34 @@ public sealed class LimitRiskStep : IRiskStep
 
 /// <summary>
 /// The default execution: for each symbol whose target weight changed, a market DAY order for the difference between
-/// truncate(weight × capital ÷ last close) shares and what the strategy holds plus has working.
+/// truncate(weight × capital ÷ last close) shares and what the strategy holds plus has working — unless the change
+/// only resizes a position on the same side by less than the no-trade band: less than <see cref="RebalanceBand"/> of
+/// the target shares, or a notional below <see cref="MinTradeWeight"/> × capital. Entries, exits and reversals always
+/// trade. The band is what keeps one new signal from re-trading every active position under equal-weight or
+/// inverse-volatility construction (each order costs commissions and, in a backtest, ledger work).
 /// </summary>
 public sealed class MarketOrderExecution : IExecutionStep
 {
+    /// <summary>Creates the execution step; zero thresholds trade every change.</summary>
+    /// <param name="rebalanceBand">Skip same-side resizes smaller than this share of the target shares (0 to 1).</param>
+    /// <param name="minTradeWeight">Skip same-side resizes whose notional is below this share of the strategy's capital (0 to 1).</param>
+    public MarketOrderExecution(double rebalanceBand = 0, double minTradeWeight = 0)
+    {
+        if (!(rebalanceBand >= 0 && rebalanceBand <= 1) || !(minTradeWeight >= 0 && minTradeWeight <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rebalanceBand), "No-trade thresholds must lie in [0, 1].");
+        }
+
+        RebalanceBand = rebalanceBand;
+        MinTradeWeight = minTradeWeight;
+    }
+
+    /// <summary>Same-side resizes smaller than this share of the target shares are skipped.</summary>
+    public double RebalanceBand { get; }
+
+    /// <summary>Same-side resizes with a notional below this share of capital are skipped.</summary>
+    public double MinTradeWeight { get; }
+
     /// <inheritdoc />
     public void Execute(IStrategyContext context, StrategyUniverse universe, ReadOnlySpan<double> previous, ReadOnlySpan<double> target, double capital)
     {
@@ -259,7 +283,26 @@ public sealed class MarketOrderExecution : IExecutionStep
                 continue;
             }
 
-            context.SetTargetShares(id, TargetSizing.Shares(target[id], capital, price));
+            long want = TargetSizing.Shares(target[id], capital, price);
+            long have = context.Position(id) + context.WorkingQuantity(id);
+            if (want == have || IsSmallResize(want, have, price, capital))
+            {
+                continue;
+            }
+
+            context.SetTargetShares(id, want);
         }
+    }
+
+    /// <summary>True when going from <paramref name="have"/> to <paramref name="want"/> shares is a same-side resize inside the band.</summary>
+    public bool IsSmallResize(long want, long have, double price, double capital)
+    {
+        if (want == 0 || have == 0 || (want > 0) != (have > 0))
+        {
+            return false;
+        }
+
+        double delta = Math.Abs((double)want - have);
+        return delta < RebalanceBand * Math.Abs((double)want) || delta * price < MinTradeWeight * capital;
     }
 }

@@ -207,6 +207,12 @@ public sealed class StrategyHost : Strategy
 
         ExpireSignals();
         _strategy.OnBar(_context!);
+        int every = _setup!.RebalanceEveryBars;
+        if (every > 0 && StepIndex % every == 0)
+        {
+            _dirty = true;
+        }
+
         RebalanceIfNeeded();
     }
 

@@ -47,6 +47,12 @@ public sealed class StrategySetup
     /// <summary>Base bars of history kept per symbol.</summary>
     public int BaseHistory { get; private set; }
 
+    /// <summary>
+    /// Re-runs construction → risk → execution every this many base steps even when no signal changed (0: only on
+    /// changes), so that constructions estimated from the market (e.g. <see cref="OptimizerConstruction"/>) refresh.
+    /// </summary>
+    public int RebalanceEveryBars { get; set; }
+
     internal IReadOnlyList<IndicatorHandle> Indicators => _indicators;
 
     internal IReadOnlyDictionary<TimeFrame, int> Frames => _frames;

@@ -60,6 +60,25 @@ public static class StrategyRegistry
         return (type.Factory(), StrategyParameters.Bind(type.Parameters, parameters));
     }
 
+    /// <summary>
+    /// True when <paramref name="strategy"/> initialises with <paramref name="parameters"/>, i.e. the rules between its
+    /// parameters hold (e.g. exit_z below entry_z); sweeps use it to skip invalid configurations before running them.
+    /// </summary>
+    public static bool IsConsistent(ITradingStrategy strategy, StrategyParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var universe = new StrategyUniverse(new Core.Market.SymbolTable(["X"]), [0]);
+        try
+        {
+            strategy.Initialize(new StrategySetup("check", universe, parameters, Core.Time.TimeFrame.FifteenMinutes, Core.Calendar.NyseCalendar.Instance, 1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates the engine strategy (a <see cref="StrategyHost"/>) for one declaration.</summary>
     public static StrategyHost CreateHost(StrategyDeclaration declaration, StrategyHostOptions options)
     {
