@@ -1,0 +1,124 @@
+using AlphaTrade.Core.Market;
+using AlphaTrade.Core.Time;
+
+namespace AlphaTrade.Risk.Limits;
+
+/// <summary>
+/// The VaR limit's covariance for a backtest without look-ahead: for each trading day, the sample covariance of the
+/// close-to-close daily returns of the <see cref="WindowDays"/> days before it (New York dates; a symbol without a close
+/// on a day keeps its previous close, i.e. a zero return). Days with fewer than <see cref="MinDays"/> returns behind
+/// them get no model (the VaR check passes). Built once from the bars; <see cref="ModelFor"/> is cached per day.
+/// </summary>
+public sealed class TrailingRiskModel
+{
+    private readonly string[] _symbols;
+    private readonly DateOnly[] _dates;
+    private readonly double[][] _closes; // [symbol][date], carried forward
+    private DateOnly _cachedDate;
+    private RiskModel? _cached;
+
+    /// <summary>Prepares daily closes of <paramref name="bars"/> for models over <paramref name="windowDays"/> days.</summary>
+    public TrailingRiskModel(IReadOnlyList<BarSeries> bars, int windowDays = 60, int minDays = 20)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minDays, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, minDays);
+        WindowDays = windowDays;
+        MinDays = minDays;
+        var perSymbol = new List<SortedDictionary<DateOnly, double>>(bars.Count);
+        var dates = new SortedSet<DateOnly>();
+        foreach (var s in bars)
+        {
+            var closes = new SortedDictionary<DateOnly, double>();
+            var time = s.Time;
+            var close = s.Close;
+            for (int i = 0; i < time.Length; i++)
+            {
+                var d = DateOnly.FromDateTime(UsEasternTime.ToEastern(new DateTime(time[i], DateTimeKind.Utc)));
+                closes[d] = close[i];
+                dates.Add(d);
+            }
+
+            perSymbol.Add(closes);
+        }
+
+        _symbols = [.. bars.Select(b => b.Symbol)];
+        _dates = [.. dates];
+        _closes = new double[_symbols.Length][];
+        for (int k = 0; k < _symbols.Length; k++)
+        {
+            var c = new double[_dates.Length];
+            double last = double.NaN;
+            for (int j = 0; j < _dates.Length; j++)
+            {
+                last = perSymbol[k].TryGetValue(_dates[j], out var v) ? v : last;
+                c[j] = last;
+            }
+
+            _closes[k] = c;
+        }
+    }
+
+    /// <summary>Daily returns in each model at most.</summary>
+    public int WindowDays { get; }
+
+    /// <summary>Fewest daily returns for a model.</summary>
+    public int MinDays { get; }
+
+    /// <summary>The model for trading on <paramref name="date"/>, from the days strictly before it; null when too few.</summary>
+    public RiskModel? ModelFor(DateOnly date)
+    {
+        if (date == _cachedDate && _cached is not null)
+        {
+            return _cached;
+        }
+
+        int end = Array.BinarySearch(_dates, date);
+        end = end >= 0 ? end : ~end; // first index at or after the date: only earlier days are used
+        int start = Math.Max(0, end - WindowDays - 1);
+        var symbols = new List<string>();
+        var columns = new List<double[]>();
+        for (int k = 0; k < _symbols.Length; k++)
+        {
+            var c = _closes[k];
+            int from = start;
+            while (from < end && !(c[from] > 0))
+            {
+                from++; // before the symbol's first close
+            }
+
+            if (end - from - 1 < MinDays)
+            {
+                continue;
+            }
+
+            // All columns need one length: use the common window of the symbols that have it.
+            symbols.Add(_symbols[k]);
+            columns.Add(c);
+        }
+
+        RiskModel? model = null;
+        if (symbols.Count > 0)
+        {
+            int n = end - start - 1;
+            var returns = new List<double[]>(columns.Count);
+            foreach (var c in columns)
+            {
+                var r = new double[n];
+                for (int j = 0; j < n; j++)
+                {
+                    double a = c[start + j], b = c[start + j + 1];
+                    r[j] = a > 0 && b > 0 ? (b / a) - 1.0 : 0.0;
+                }
+
+                returns.Add(r);
+            }
+
+            model = n >= MinDays ? new RiskModel(symbols, Covariance.Estimate(returns, CovarianceMethod.Sample)) : null;
+        }
+
+        _cachedDate = date;
+        _cached = model;
+        return model;
+    }
+}
