@@ -25,34 +25,59 @@ public sealed class TrailingRiskModel
         ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, minDays);
         WindowDays = windowDays;
         MinDays = minDays;
-        var perSymbol = new List<SortedDictionary<DateOnly, double>>(bars.Count);
-        var dates = new SortedSet<DateOnly>();
+        // One New York date conversion per day, not per bar: bars are in time order, so a day runs until the next midnight.
+        var perSymbol = new List<(List<DateOnly> Dates, List<double> Closes)>(bars.Count);
+        var dates = new HashSet<DateOnly>();
         foreach (var s in bars)
         {
-            var closes = new SortedDictionary<DateOnly, double>();
+            var days = new List<DateOnly>();
+            var closes = new List<double>();
             var time = s.Time;
             var close = s.Close;
+            long nextMidnight = long.MinValue;
             for (int i = 0; i < time.Length; i++)
             {
-                var d = DateOnly.FromDateTime(UsEasternTime.ToEastern(new DateTime(time[i], DateTimeKind.Utc)));
-                closes[d] = close[i];
-                dates.Add(d);
+                if (time[i] >= nextMidnight)
+                {
+                    var local = UsEasternTime.ToEastern(new DateTime(time[i], DateTimeKind.Utc));
+                    var d = DateOnly.FromDateTime(local);
+                    nextMidnight = UsEasternTime.ToUtc(local.Date.AddDays(1)).Ticks;
+                    days.Add(d);
+                    closes.Add(close[i]);
+                    dates.Add(d);
+                }
+                else
+                {
+                    closes[^1] = close[i];
+                }
             }
 
-            perSymbol.Add(closes);
+            perSymbol.Add((days, closes));
         }
 
         _symbols = [.. bars.Select(b => b.Symbol)];
-        _dates = [.. dates];
+        _dates = [.. dates.Order()];
+        var index = new Dictionary<DateOnly, int>(_dates.Length);
+        for (int j = 0; j < _dates.Length; j++)
+        {
+            index[_dates[j]] = j;
+        }
+
         _closes = new double[_symbols.Length][];
         for (int k = 0; k < _symbols.Length; k++)
         {
             var c = new double[_dates.Length];
-            double last = double.NaN;
-            for (int j = 0; j < _dates.Length; j++)
+            c.AsSpan().Fill(double.NaN);
+            var (days, closes) = perSymbol[k];
+            for (int j = 0; j < days.Count; j++)
             {
-                last = perSymbol[k].TryGetValue(_dates[j], out var v) ? v : last;
-                c[j] = last;
+                c[index[days[j]]] = closes[j];
+            }
+
+            // Carry the last close over days without one.
+            for (int j = 1; j < c.Length; j++)
+            {
+                c[j] = double.IsNaN(c[j]) ? c[j - 1] : c[j];
             }
 
             _closes[k] = c;
@@ -114,11 +139,55 @@ public sealed class TrailingRiskModel
                 returns.Add(r);
             }
 
-            model = n >= MinDays ? new RiskModel(symbols, Covariance.Estimate(returns, CovarianceMethod.Sample)) : null;
+            model = n >= MinDays ? new RiskModel(symbols, SampleCovariance(returns)) : null;
         }
 
         _cachedDate = date;
         _cached = model;
         return model;
+    }
+
+    /// <summary>Sample covariance (ddof 1) of equal-length columns, as <see cref="CovarianceMethod.Sample"/> defines it.</summary>
+    private static double[,] SampleCovariance(List<double[]> columns)
+    {
+        int p = columns.Count, n = columns[0].Length;
+        var centred = new double[p][];
+        for (int a = 0; a < p; a++)
+        {
+            var x = columns[a];
+            double mean = 0;
+            for (int t = 0; t < n; t++)
+            {
+                mean += x[t];
+            }
+
+            mean /= n;
+            var c = new double[n];
+            for (int t = 0; t < n; t++)
+            {
+                c[t] = x[t] - mean;
+            }
+
+            centred[a] = c;
+        }
+
+        var cov = new double[p, p];
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = a; b < p; b++)
+            {
+                double sum = 0;
+                var x = centred[a];
+                var y = centred[b];
+                for (int t = 0; t < n; t++)
+                {
+                    sum += x[t] * y[t];
+                }
+
+                cov[a, b] = cov[b, a] = sum / (n - 1);
+            }
+        }
+
+        return cov;
     }
 }
