@@ -50,8 +50,8 @@ public partial class TearsheetTests
         var html = TearsheetBuilder.Build(SampleRun.Build(sessions: 30, withExtras: false) with { });
         Assert.Contains("No position snapshots were recorded", html, StringComparison.Ordinal);
         Assert.Contains("No trades were recorded", html, StringComparison.Ordinal);
-        Assert.Contains("No value-at-risk series was recorded", html, StringComparison.Ordinal);
-        Assert.Contains("No risk-limit events were recorded", html, StringComparison.Ordinal);
+        Assert.Contains("<b>Risk layer off.</b> no risk layer was recorded for this run", html, StringComparison.Ordinal);
+        Assert.Contains("No risk-limit events: the risk layer was off.", html, StringComparison.Ordinal);
         Assert.Contains("<svg ", html, StringComparison.Ordinal);
     }
 

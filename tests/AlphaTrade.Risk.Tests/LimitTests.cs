@@ -460,7 +460,7 @@ public class LimitTests
     }
 
     [Fact]
-    public void CsvWriter_WritesHeaderAndEscapedRows()
+    public void CsvWriter_WritesHeaderRowsWithUtcAndNewYorkTimesAndNoTemporaryFile()
     {
         var rm = Manager(Defaults);
         Order(rm, new FakePortfolio(), "AAA", OrderSide.Buy, 5000);
@@ -470,8 +470,24 @@ public class LimitTests
         var lines = File.ReadAllLines(path);
         Assert.Equal(RiskEventCsvWriter.Header, lines[0]);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("2024-03-04T15:00:00Z,order,test,AAA,buy,5000,1000,resize,max_order_notional;max_position,", lines[1], StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.File("results/.risk_events.csv.tmp")));
+        Assert.StartsWith("2024-03-04T15:00:00Z,2024-03-04T10:00:00-05:00,order,test,AAA,buy,5000,1000,resize,max_order_notional;max_position,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["risk_events.csv"], Directory.GetFiles(dir.File("results")).Select(Path.GetFileName)); // no temporary file left
+    }
+
+    [Fact]
+    public void CsvWriter_Row_ExchangeTimeFollowsDaylightSavingAndQuotesReasonsWithCommasAndQuotes()
+    {
+        // 2024-03-08 is EST (−05:00); 2024-03-11, after the second Sunday of March, is EDT (−04:00).
+        var winter = new RiskEvent(new DateTime(2024, 3, 8, 14, 30, 0, DateTimeKind.Utc).Ticks, "order", "s", "AAA", "buy", 100, 0, "reject", "restricted",
+            "AAA is on the \"restricted\" list, only closing");
+        var summer = new RiskEvent(new DateTime(2024, 3, 11, 13, 30, 0, DateTimeKind.Utc).Ticks, "state", string.Empty, string.Empty, string.Empty, 0, 0, "halted",
+            "circuit_breaker", "tripped");
+        Assert.Equal("2024-03-08T14:30:00Z,2024-03-08T09:30:00-05:00,order,s,AAA,buy,100,0,reject,restricted,\"AAA is on the \"\"restricted\"\" list, only closing\"",
+            RiskEventCsvWriter.Row(winter));
+        Assert.Equal("2024-03-11T13:30:00Z,2024-03-11T09:30:00-04:00,state,,,,0,0,halted,circuit_breaker,tripped", RiskEventCsvWriter.Row(summer));
+        Assert.Equal(RiskEventCsvWriter.Header + "\n" + RiskEventCsvWriter.Row(winter) + "\n" + RiskEventCsvWriter.Row(summer) + "\n",
+            RiskEventCsvWriter.ToCsv([winter, summer]));
+        Assert.Equal(11, RiskEventCsvWriter.Header.Split(',').Length);
     }
 
     [Fact]

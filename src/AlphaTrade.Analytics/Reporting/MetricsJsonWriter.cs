@@ -16,13 +16,16 @@ public static class MetricsJsonWriter
     public const string Schema = "alphatrade.metrics/1";
 
     /// <summary>The JSON text (indented, LF line ends, trailing newline). <paramref name="run"/> entries are written in ordinal key order.</summary>
-    public static string ToJson(PerformanceReport report, IReadOnlyDictionary<string, string>? run = null)
+    public static string ToJson(PerformanceReport report, IReadOnlyDictionary<string, string>? run = null) => ToJson(report, run, null);
+
+    /// <summary>The JSON text with a <c>risk</c> object (decision counts, counts per limit, latest rolling VaR/CVaR) when <paramref name="risk"/> is given.</summary>
+    public static string ToJson(PerformanceReport report, IReadOnlyDictionary<string, string>? run, RiskSummary? risk)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
-            Write(w, report, run);
+            Write(w, report, run, risk);
         }
 
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
@@ -32,7 +35,7 @@ public static class MetricsJsonWriter
     public static void Write(string path, PerformanceReport report, IReadOnlyDictionary<string, string>? run = null) =>
         AtomicFile.WriteAllText(path, ToJson(report, run));
 
-    private static void Write(Utf8JsonWriter w, PerformanceReport r, IReadOnlyDictionary<string, string>? run)
+    private static void Write(Utf8JsonWriter w, PerformanceReport r, IReadOnlyDictionary<string, string>? run, RiskSummary? risk)
     {
         var p = r.Performance;
         w.WriteStartObject();
@@ -132,6 +135,52 @@ public static class MetricsJsonWriter
         Trades(w, r.Trades);
         Exposure(w, r.Exposure);
         Attribution(w, r.Pnl, r.Brinson);
+        if (risk is not null)
+        {
+            Risk(w, risk);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Risk(Utf8JsonWriter w, RiskSummary s)
+    {
+        w.WriteStartObject("risk");
+        w.WriteBoolean("enabled", s.Enabled);
+        w.WriteString("note", s.Note ?? string.Empty);
+        w.WriteStartObject("orders");
+        w.WriteNumber("checked", s.Accepted + s.Resized + s.Rejected);
+        w.WriteNumber("accepted", s.Accepted);
+        w.WriteNumber("resized", s.Resized);
+        w.WriteNumber("rejected", s.Rejected);
+        w.WriteEndObject();
+        w.WriteNumber("state_events", s.StateEvents);
+        w.WriteStartArray("by_limit");
+        foreach (var c in s.ByLimit)
+        {
+            w.WriteStartObject();
+            w.WriteString("limit", c.Limit);
+            w.WriteString("type", c.Category);
+            w.WriteString("decision", c.Verdict);
+            w.WriteNumber("count", c.Count);
+            Time(w, "first", new DateTime(c.FirstUtcTicks, DateTimeKind.Utc));
+            Time(w, "last", new DateTime(c.LastUtcTicks, DateTimeKind.Utc));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (s.Rolling is { Count: > 0 } r)
+        {
+            w.WriteStartObject("rolling_var");
+            w.WriteNumber("window_sessions", r.Window);
+            Time(w, "as_of", new DateTime(r.TimeUtcTicks[^1], DateTimeKind.Utc));
+            Num(w, "var_95", r.Var95[^1]);
+            Num(w, "cvar_95", r.Cvar95[^1]);
+            Num(w, "var_99", r.Var99[^1]);
+            Num(w, "cvar_99", r.Cvar99[^1]);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -63,7 +63,7 @@ public static class TearsheetBuilder
         Trades(sb, report);
 
         Section(sb, "Risk");
-        Risk(sb, input.Risk, report);
+        RiskSection.Append(sb, input, report);
 
         sb.Append("<footer>Annualisation: ").Append(E(report.Options.Annualization.Basis))
           .Append(". Risk-free rate ").Append(Fmt.Pct(report.Options.RiskFreeRate))
@@ -636,44 +636,5 @@ public static class TearsheetBuilder
         sb.Append("<tr><td>").Append(o).Append(E(name)).Append(c).Append("</td><td>").Append(Fmt.Pct(a, 2)).Append("</td><td>").Append(Fmt.Pct(s, 2))
           .Append("</td><td>").Append(Fmt.Pct(i, 2)).Append("</td><td class=\"").Append(total >= 0 ? "pos" : "neg").Append("\">").Append(o)
           .Append(Fmt.Pct(total, 2)).Append(c).Append("</td></tr>");
-    }
-
-    private static void Risk(StringBuilder sb, RiskData? risk, PerformanceReport r)
-    {
-        if (risk?.ValueAtRisk is { } v && v.TimeUtcTicks.Length > 0)
-        {
-            Chart(sb, E(v.Label) + " over time", new LineChart
-            {
-                Label = v.Label,
-                Series = [new LineSeries("VaR", Red, v.TimeUtcTicks, v.Values, 1.4)],
-                IncludeZero = true,
-                Height = 210,
-            }.Render());
-        }
-        else
-        {
-            sb.Append("<div class=\"note\">No value-at-risk series was recorded by the risk manager for this run. Historical VaR of the returns: 95% ")
-              .Append(Fmt.Pct(r.Performance.ValueAtRisk95, 3)).Append(", 99% ").Append(Fmt.Pct(r.Performance.ValueAtRisk99, 3)).Append(" per period.</div>");
-        }
-
-        sb.Append("<h3>Risk-limit events</h3>");
-        if (risk is null || risk.Events.Count == 0)
-        {
-            sb.Append("<div class=\"note\">No risk-limit events were recorded.</div>");
-            return;
-        }
-
-        sb.Append("<table><thead><tr><th>Time (UTC)</th><th style=\"text-align:left\">Kind</th><th style=\"text-align:left\">Detail</th></tr></thead><tbody>");
-        foreach (var e in risk.Events.OrderBy(e => e.TimeUtcTicks).Take(200))
-        {
-            sb.Append("<tr><td>").Append(Fmt.Time(new DateTime(e.TimeUtcTicks, DateTimeKind.Utc))).Append("</td><td style=\"text-align:left\">").Append(E(e.Kind))
-              .Append("</td><td style=\"text-align:left;white-space:normal\">").Append(E(e.Detail)).Append("</td></tr>");
-        }
-
-        sb.Append("</tbody></table>");
-        if (risk.Events.Count > 200)
-        {
-            sb.Append("<div class=\"note\">").Append(Fmt.Int(risk.Events.Count - 200)).Append(" more events not shown.</div>");
-        }
     }
 }

@@ -36,14 +36,46 @@ public sealed record RiskTimeline(string Label, long[] TimeUtcTicks, double[] Va
 
 /// <summary>A risk-limit event (a breach, a circuit breaker, a rejected order).</summary>
 /// <param name="TimeUtcTicks">When it happened.</param>
-/// <param name="Kind">Short kind, e.g. "max_drawdown", "sector_limit".</param>
-/// <param name="Detail">One-line description.</param>
-public sealed record RiskEvent(long TimeUtcTicks, string Kind, string Detail);
+/// <param name="Kind">The limit or trigger, snake_case, e.g. "max_drawdown", "circuit_breaker"; several ';'-separated when more than one cut an order.</param>
+/// <param name="Detail">One-line description (the reason).</param>
+public sealed record RiskEvent(long TimeUtcTicks, string Kind, string Detail)
+{
+    /// <summary>"order" for an order decision, "state" for a limit tripping, a new day or the kill switch.</summary>
+    public string Category { get; init; } = "state";
+
+    /// <summary>"accept", "resize", "reject" for orders; the new trading state for state events ("halted", "flattening").</summary>
+    public string Verdict { get; init; } = string.Empty;
+
+    /// <summary>Strategy of the order, or empty.</summary>
+    public string Strategy { get; init; } = string.Empty;
+
+    /// <summary>Symbol of the order, or empty.</summary>
+    public string Symbol { get; init; } = string.Empty;
+
+    /// <summary>"buy"/"sell", or empty.</summary>
+    public string Side { get; init; } = string.Empty;
+
+    /// <summary>Shares asked for.</summary>
+    public long RequestedQuantity { get; init; }
+
+    /// <summary>Shares let through.</summary>
+    public long FinalQuantity { get; init; }
+}
 
 /// <summary>What the risk layer recorded during the run; either part may be missing.</summary>
 /// <param name="ValueAtRisk">VaR over time, or null.</param>
 /// <param name="Events">Limit events (may be empty).</param>
-public sealed record RiskData(RiskTimeline? ValueAtRisk, IReadOnlyList<RiskEvent> Events);
+public sealed record RiskData(RiskTimeline? ValueAtRisk, IReadOnlyList<RiskEvent> Events)
+{
+    /// <summary>False when the run had no risk layer (e.g. <c>--no-risk</c>); <see cref="Note"/> says why.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>How the risk layer was (or was not) applied, one line.</summary>
+    public string? Note { get; init; }
+
+    /// <summary><c>max_sector_pct</c>, drawn on the sector exposure chart (null: not drawn).</summary>
+    public double? SectorLimit { get; init; }
+}
 
 /// <summary>Everything a tearsheet shows.</summary>
 public sealed record TearsheetInput

@@ -7,7 +7,7 @@ using AlphaTrade.Core.Universe;
 namespace AlphaTrade.Cli.Backtesting;
 
 /// <summary>What the command line asked for, before anything is resolved (null = not given).</summary>
-internal sealed record BacktestArguments(string? Strategy, string? Config, string? Start, string? End, string? Capital, string? Engine, string? Out);
+internal sealed record BacktestArguments(string? Strategy, string? Config, string? Start, string? End, string? Capital, string? Engine, string? Out, bool NoRisk = false);
 
 /// <summary>
 /// Everything a backtest run needs, resolved from (in order of precedence) the command line, a run file given with
@@ -26,7 +26,8 @@ internal sealed record BacktestPlan(
     IReadOnlyList<SymbolInfo> Symbols,
     string Benchmark,
     string ResultsDirectory,
-    RunFile? Record)
+    RunFile? Record,
+    bool Risk = true)
 {
     public static BacktestPlan Resolve(CliContext ctx, BacktestArguments a)
     {
@@ -100,7 +101,8 @@ internal sealed record BacktestPlan(
             SymbolsOf(cfg.Universe, record),
             record?.Benchmark ?? cfg.Universe.Benchmark,
             ctx.Resolve(a.Out ?? settings.Backtest.ResultsDir),
-            record);
+            record,
+            Risk: !a.NoRisk);
     }
 
     private static bool IsName(string s) => s.Length is > 0 and <= 64 && s.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-' or '.');

@@ -13,17 +13,25 @@ using AlphaTrade.Core.Market;
 using AlphaTrade.Data.Sample;
 using AlphaTrade.Data.Storage;
 using AlphaTrade.Data.Universe;
+using AlphaTrade.Core.Universe;
 using AlphaTrade.Engine.Results;
+using AlphaTrade.Engine.Risk;
+using AlphaTrade.Risk.Limits;
 
 namespace AlphaTrade.Cli.Backtesting;
 
 /// <summary>What a finished backtest left behind.</summary>
-internal sealed record BacktestOutcome(string Folder, RunResult Result, RunReport? Report, long BarCount, TimeSpan EngineTime);
+internal sealed record BacktestOutcome(string Folder, RunResult Result, RunReport? Report, long BarCount, TimeSpan EngineTime, string RiskLine);
 
 /// <summary>
 /// Runs a <see cref="BacktestPlan"/>: loads the universe through <see cref="MarketDataService"/>, runs the chosen
-/// engine, and writes results/&lt;run-id&gt;/ (the engine's files, benchmark.csv, metrics.json, report.html) in one
-/// atomic folder write. Notices and progress go to standard error.
+/// engine, and writes results/&lt;run-id&gt;/ (the engine's files, benchmark.csv, risk_events.csv, metrics.json, report.html)
+/// in one atomic folder write. Notices and progress go to standard error.
+/// On the event engine every order passes the risk layer of config/risk_params.yaml: the strategy runs inside a
+/// <see cref="RiskGuardedStrategy"/> (drawdown, daily loss, circuit breaker, kill switch act on equity; VaR from the
+/// trailing 60 days' covariance) and the kernel's order gate is a <see cref="RiskOrderGate"/> (every pre-trade check),
+/// both over one <see cref="RiskManager"/> whose log becomes risk_events.csv. <c>--no-risk</c> turns it off; the
+/// vectorized engine has no orders to check and runs without it (both are reported).
 /// </summary>
 internal sealed class BacktestRunner
 {
@@ -52,14 +60,25 @@ internal sealed class BacktestRunner
 
         CheckFingerprints(market);
         long bars = market.BarCount;
+        var risk = plan.Risk && plan.Engine == BacktestEngineKind.Event ? CreateRiskManager() : null;
+        string riskMode = risk is not null ? "on: config/risk_params.yaml"
+            : !plan.Risk ? "off: --no-risk"
+            : "off: the vectorized engine has no orders to check";
+        if (risk is null)
+        {
+            _ctx.Notice(plan.Risk
+                ? "risk: not applied: the vectorized engine trades target weights without orders to check; use --engine event for the risk layer"
+                : "risk: OFF (--no-risk): config/risk_params.yaml is not applied; for research only");
+        }
+
         var progress = new ConsoleProgress(_ctx.Error, bars);
         var sw = Stopwatch.StartNew();
-        RunResult result = plan.Engine == BacktestEngineKind.Vectorized ? RunVectorized(market, progress) : RunEvent(market, progress);
+        RunResult result = plan.Engine == BacktestEngineKind.Vectorized ? RunVectorized(market, progress) : RunEvent(market, progress, risk);
         var engineTime = sw.Elapsed;
         progress.Done();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var config = RunConfig(market);
+        var config = RunConfig(market, riskMode);
         config = config with { RunId = ResultsWriter.DeterministicRunId(config) };
         var files = ResultsWriter.Render(result, config).ToList();
         string Text(string name) => files.First(f => f.Key == name).Value;
@@ -72,12 +91,18 @@ internal sealed class BacktestRunner
         string universeCloses = UniverseCloses.Format(market.Series, NyseCalendar.Instance);
         files.Add(new(UniverseCloses.FileName, universeCloses));
 
+        string? riskCsv = risk is null ? null : RiskEventCsvWriter.ToCsv(risk.Log.Events);
+        if (riskCsv is not null)
+        {
+            files.Add(new(RunTexts.RiskEventsFile, riskCsv));
+        }
+
         RunReport? report = null;
         try
         {
-            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv, universeCloses);
+            var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv, universeCloses, riskCsv);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
-            report = RunReportBuilder.Build(texts, record, config.RunId);
+            report = RunReportBuilder.Build(texts, record, config.RunId, _ctx.Config.Risk.MaxSectorPct);
             files.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
             files.Add(new(RunReportWriter.TearsheetFileName, report.Html));
             if (report.BrinsonCsv is { } brinsonCsv)
@@ -92,7 +117,32 @@ internal sealed class BacktestRunner
         }
 
         string folder = ResultsWriter.WriteFolder(plan.ResultsDirectory, config.RunId, files);
-        return new BacktestOutcome(folder, result, report, bars, engineTime);
+        return new BacktestOutcome(folder, result, report, bars, engineTime, RiskLine(risk, riskMode));
+    }
+
+    /// <summary>The risk layer over config/risk_params.yaml, with the plan's symbols and sectors and its account type.</summary>
+    private RiskManager CreateRiskManager()
+    {
+        var universe = new TradingUniverse(_plan.Symbols, _plan.Benchmark);
+        return new RiskManager(_ctx.Config.Risk, universe, new RiskManagerOptions(_plan.Account));
+    }
+
+    /// <summary>One line for the console: the counts, and the protective limits that tripped.</summary>
+    private static string RiskLine(RiskManager? risk, string mode)
+    {
+        if (risk is null)
+        {
+            return "Risk: " + mode;
+        }
+
+        var trips = risk.Log.Events
+            .Where(e => e.Kind == "state" && e.Check is not "new_day")
+            .GroupBy(e => e.Check, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(C, $"{g.Key} {g.Count()}"))
+            .ToList();
+        string line = "Risk (config/risk_params.yaml) " + risk.Log.Summary()["risk: ".Length..];
+        return line + (trips.Count > 0 ? "; tripped: " + string.Join(", ", trips) : "; no limit tripped") + "; see " + RunTexts.RiskEventsFile;
     }
 
     private MarketData LoadMarket(CancellationToken cancellationToken)
@@ -148,17 +198,23 @@ internal sealed class BacktestRunner
         }
     }
 
-    private RunResult RunEvent(MarketData market, IProgress<RunProgress> progress) => Backtester.Run(new BacktestSpec
+    private RunResult RunEvent(MarketData market, IProgress<RunProgress> progress, RiskManager? risk)
     {
-        Bars = market.Series,
-        Calendar = NyseCalendar.Instance,
-        Strategies = StrategyFactory.CreateAll(_plan.Strategy, _ctx.Config.Universe, market.TimeFrame, _ctx.RootDirectory),
-        InitialCapital = _plan.InitialCapital,
-        Margin = EngineSettings.Margin(_plan.Account),
-        Costs = EngineSettings.Costs(_plan.Costs),
-        Venue = EngineSettings.Venue(_plan.Venue),
-        Progress = progress,
-    });
+        var strategies = StrategyFactory.CreateAll(_plan.Strategy, _ctx.Config.Universe, market.TimeFrame, _ctx.RootDirectory);
+        var riskModels = risk is null ? null : new TrailingRiskModel(market.Series);
+        return Backtester.Run(new BacktestSpec
+        {
+            Bars = market.Series,
+            Calendar = NyseCalendar.Instance,
+            Strategies = risk is null ? strategies : [.. strategies.Select((s, i) => new RiskGuardedStrategy(s, risk) { RiskModels = i == 0 ? riskModels : null })],
+            Gate = risk is null ? AcceptAllGate.Instance : new RiskOrderGate(risk),
+            InitialCapital = _plan.InitialCapital,
+            Margin = EngineSettings.Margin(_plan.Account),
+            Costs = EngineSettings.Costs(_plan.Costs),
+            Venue = EngineSettings.Venue(_plan.Venue),
+            Progress = progress,
+        });
+    }
 
     private RunResult RunVectorized(MarketData market, IProgress<RunProgress> progress)
     {
@@ -177,7 +233,7 @@ internal sealed class BacktestRunner
         });
     }
 
-    private RunConfig RunConfig(MarketData market)
+    private RunConfig RunConfig(MarketData market, string riskMode)
     {
         var plan = _plan;
         var cal = NyseCalendar.Instance;
@@ -196,6 +252,7 @@ internal sealed class BacktestRunner
         }
 
         extra.Add(new("data_processing", MarketDataService.ProcessingVersion));
+        extra.Add(new("risk", riskMode));
         return new RunConfig
         {
             RunId = "pending",

@@ -9,17 +9,21 @@ using AlphaTrade.Core;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Time;
 using AlphaTrade.Core.Universe;
+using AlphaTrade.Risk.Limits;
+using AnalyticsRiskEvent = AlphaTrade.Analytics.Reporting.RiskEvent;
+using RiskData = AlphaTrade.Analytics.Reporting.RiskData;
 
 namespace AlphaTrade.Cli.Backtesting;
 
-/// <summary>The text of a run's files that the report reads (benchmark.csv and universe_closes.csv may be missing).</summary>
-internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string TradesCsv, string PositionsCsv, string? BenchmarkCsv, string? UniverseClosesCsv = null)
+/// <summary>The text of a run's files that the report reads (benchmark.csv, universe_closes.csv and risk_events.csv may be missing).</summary>
+internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string TradesCsv, string PositionsCsv, string? BenchmarkCsv, string? UniverseClosesCsv = null, string? RiskEventsCsv = null)
 {
     public const string ConfigFile = "config.yaml";
     public const string EquityFile = "equity.csv";
     public const string TradesFile = "trades.csv";
     public const string PositionsFile = "positions.csv";
     public const string BenchmarkFile = "benchmark.csv";
+    public const string RiskEventsFile = RiskEventCsvWriter.FileName;
 
     /// <summary>Reads a results folder; a missing file is a one-line error naming it.</summary>
     public static RunTexts Read(string folder, Func<string, string> display)
@@ -43,7 +47,7 @@ internal sealed record RunTexts(string ConfigYaml, string EquityCsv, string Trad
             return File.Exists(path) ? File.ReadAllText(path) : null;
         }
 
-        return new RunTexts(Need(ConfigFile), Need(EquityFile), Need(TradesFile), Need(PositionsFile), Optional(BenchmarkFile), Optional(UniverseCloses.FileName));
+        return new RunTexts(Need(ConfigFile), Need(EquityFile), Need(TradesFile), Need(PositionsFile), Optional(BenchmarkFile), Optional(UniverseCloses.FileName), Optional(RiskEventsFile));
     }
 }
 
@@ -61,7 +65,15 @@ internal static class RunReportBuilder
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static RunReport Build(RunTexts texts, RunFile record, string folderName)
+    /// <summary>Note shown when every order went through the risk layer.</summary>
+    public const string RiskOnNote =
+        "Every order passed the risk layer of config/risk_params.yaml (pre-trade checks in the engine's order gate; drawdown, daily loss and circuit breaker on equity); each decision is in risk_events.csv.";
+
+    /// <summary>Note shown when the run has no risk_events.csv.</summary>
+    public const string RiskOffNote =
+        "This run has no risk_events.csv: it was made with --no-risk, or on the vectorized engine (no order flow to check); see extra.risk in config.yaml.";
+
+    public static RunReport Build(RunTexts texts, RunFile record, string folderName, double? sectorLimit = null)
     {
         var equity = SeriesCsv.Read(new StringReader(texts.EquityCsv), Path.Combine(folderName, RunTexts.EquityFile));
         if (equity.Count < 2)
@@ -141,8 +153,11 @@ internal static class RunReportBuilder
             ["initial_capital"] = (record.InitialCapital ?? 0m).ToString(C),
         };
 
-        string json = MetricsJsonWriter.ToJson(report, run);
-        string html = TearsheetBuilder.Build(new TearsheetInput { Analytics = input, Metadata = meta, Report = report });
+        var risk = texts.RiskEventsCsv is { } riskCsv
+            ? new RiskData(null, RiskEvents(riskCsv, Path.Combine(folderName, RunTexts.RiskEventsFile))) { Note = RiskOnNote, SectorLimit = sectorLimit }
+            : new RiskData(null, []) { Enabled = false, Note = RiskOffNote, SectorLimit = sectorLimit };
+        string json = MetricsJsonWriter.ToJson(report, run, RiskSummary.Compute(risk, input.Curve));
+        string html = TearsheetBuilder.Build(new TearsheetInput { Analytics = input, Metadata = meta, Report = report, Risk = risk });
         string? brinsonCsv = brinson is not null && report.Brinson is { } attribution ? BrinsonCsv.Format(brinson, attribution) : null;
         return new RunReport(report, json, html, brinsonCsv);
     }
@@ -159,6 +174,28 @@ internal static class RunReportBuilder
         var (times, closes) = UniverseCloses.Parse(csv, name, universe.Select(u => u.Symbol).ToList());
         var byTime = snapshots.ToDictionary(s => s.TimeUtcTicks);
         return SessionBrinson.Build(universe, times, closes, t => byTime.GetValueOrDefault(t));
+    }
+
+    /// <summary>The events of risk_events.csv (see <see cref="RiskEventCsvWriter"/>).</summary>
+    private static List<AnalyticsRiskEvent> RiskEvents(string csv, string name)
+    {
+        var rows = ResultsCsv.Parse(csv, name, ["time_utc", "kind", "strategy", "symbol", "side", "requested_qty", "final_qty", "verdict", "check", "reason"]);
+        var list = new List<AnalyticsRiskEvent>(rows.Count);
+        foreach (var r in rows)
+        {
+            list.Add(new AnalyticsRiskEvent(r.Time("time_utc"), r.Text("check"), r.Text("reason"))
+            {
+                Category = r.Text("kind"),
+                Verdict = r.Text("verdict"),
+                Strategy = r.Text("strategy"),
+                Symbol = r.Text("symbol"),
+                Side = r.Text("side"),
+                RequestedQuantity = (long)r.Decimal("requested_qty"),
+                FinalQuantity = (long)r.Decimal("final_qty"),
+            });
+        }
+
+        return list;
     }
 
     private static List<TradeRecord> Trades(string csv, string name, Dictionary<string, string> sectors)

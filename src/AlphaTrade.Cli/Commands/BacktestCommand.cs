@@ -7,7 +7,7 @@ using AlphaTrade.Configuration;
 namespace AlphaTrade.Cli.Commands;
 
 /// <summary>
-/// <c>alphatrade backtest [--strategy NAME | --config FILE] [--start] [--end] [--capital] [--engine event|vectorized] [--out DIR]</c>:
+/// <c>alphatrade backtest [--strategy NAME | --config FILE] [--start] [--end] [--capital] [--engine event|vectorized] [--no-risk] [--out DIR]</c>:
 /// runs a strategy over the configured universe and writes results/&lt;run-id&gt;/ with its records, metrics and tearsheet.
 /// </summary>
 internal static class BacktestCommand
@@ -32,20 +32,25 @@ internal static class BacktestCommand
         {
             Description = "event (default: every order type, participation cap, partial fills) or vectorized (target-weight strategies; for sweeps).",
         };
+        var noRisk = new Option<bool>("--no-risk")
+        {
+            Description = "Research only: run without the risk layer (config/risk_params.yaml is not applied and no risk_events.csv is written). " +
+                          "By default every order of the event engine passes the pre-trade checks, and drawdown, daily loss and circuit breaker act on equity.",
+        };
         var output = new Option<string?>("--out") { Description = "Results folder; the run goes to DIR/<run-id>/ (default: backtest.results_dir, i.e. results)." };
         var cmd = new Command(
             "backtest",
             "Backtest a strategy over the configured universe (the sample market when data/raw holds no data) and write results/<run-id>/: " +
-            "config.yaml, equity.csv, orders.csv, fills.csv, trades.csv, positions.csv, benchmark.csv, universe_closes.csv, metrics.json, " +
-            "report.html and attribution_brinson.csv.")
+            "config.yaml, equity.csv, orders.csv, fills.csv, trades.csv, positions.csv, benchmark.csv, universe_closes.csv, risk_events.csv, metrics.json, " +
+            "report.html and attribution_brinson.csv. Every order passes the risk layer of config/risk_params.yaml unless --no-risk is given.")
         {
-            strategy, config, start, end, capital, engine, output,
+            strategy, config, start, end, capital, engine, noRisk, output,
         };
         cmd.SetAction((parse, cancellationToken) =>
         {
             var plan = BacktestPlan.Resolve(ctx, new BacktestArguments(
                 parse.GetValue(strategy), parse.GetValue(config), parse.GetValue(start), parse.GetValue(end),
-                parse.GetValue(capital), parse.GetValue(engine), parse.GetValue(output)));
+                parse.GetValue(capital), parse.GetValue(engine), parse.GetValue(output), parse.GetValue(noRisk)));
             var outcome = new BacktestRunner(ctx, plan).Execute(cancellationToken);
             Summary(ctx, plan, outcome);
             return Task.FromResult(CliApp.ExitOk);
@@ -65,6 +70,7 @@ internal static class BacktestCommand
             $"Backtest {plan.Strategy.Name} ({engine} engine): {r.Symbols.Count} symbols, {o.BarCount:N0} bars in {o.EngineTime.TotalSeconds:F2} s ({o.BarCount / secs / 1e6:F1}M bars/s)"));
         w.WriteLine(string.Create(C,
             $"{Fmt.Int(r.Orders.Count)} orders, {Fmt.Int(r.Fills.Count)} fills, {Fmt.Int(r.Trades.Count)} round trips ({Fmt.Int(r.OpenTrades.Count)} open at the end), {Fmt.Int(r.MarginCalls.Count)} margin calls"));
+        w.WriteLine(o.RiskLine);
         w.WriteLine();
 
         var rows = new List<IReadOnlyList<string>>();

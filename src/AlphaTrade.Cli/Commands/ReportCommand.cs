@@ -26,7 +26,7 @@ internal static class ReportCommand
             string dir = ctx.Resolve(arg);
             var texts = RunTexts.Read(dir, ctx.Display);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, Path.Combine(arg, RunTexts.ConfigFile), ctx.Config.Settings);
-            var report = RunReportBuilder.Build(texts, record, record.RunId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)));
+            var report = RunReportBuilder.Build(texts, record, record.RunId ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), ctx.Config.Risk.MaxSectorPct);
             var utf8 = new UTF8Encoding(false);
             AtomicFile.Write(Path.Combine(dir, RunReportWriter.MetricsFileName), utf8.GetBytes(report.MetricsJson));
             string html = Path.Combine(dir, RunReportWriter.TearsheetFileName);

@@ -94,32 +94,39 @@ public sealed class RiskEventLog
     }
 }
 
-/// <summary>Writes <c>risk_events.csv</c>: one row per event, atomically (a temporary file, then a rename).</summary>
+/// <summary>
+/// Writes <c>risk_events.csv</c>: one row per event, invariant culture, LF line ends. Each row carries the time twice:
+/// <c>time_utc</c> (ISO-8601, <c>Z</c>) and <c>time_exchange</c> (America/New_York wall time with its UTC offset, e.g.
+/// <c>2024-12-06T11:45:00-05:00</c>). The file is written atomically (a temporary file, then a rename).
+/// </summary>
 public static class RiskEventCsvWriter
 {
     /// <summary>The header row.</summary>
-    public const string Header = "time_utc,kind,strategy,symbol,side,requested_qty,final_qty,verdict,check,reason";
+    public const string Header = "time_utc,time_exchange,kind,strategy,symbol,side,requested_qty,final_qty,verdict,check,reason";
+
+    /// <summary>The file name in a run's results folder.</summary>
+    public const string FileName = "risk_events.csv";
 
     /// <summary>Writes <paramref name="events"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, IEnumerable<RiskEvent> events)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(events);
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp");
-        using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false)))
+        var text = ToCsv(events);
+        AlphaTrade.Core.IO.AtomicFile.Write(Path.GetFullPath(path), new UTF8Encoding(false).GetBytes(text));
+    }
+
+    /// <summary>The whole file as text (header and one line per event, each ending in LF).</summary>
+    public static string ToCsv(IEnumerable<RiskEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var sb = new StringBuilder(Header).Append('\n');
+        foreach (var e in events)
         {
-            w.NewLine = "\n";
-            w.WriteLine(Header);
-            foreach (var e in events)
-            {
-                w.WriteLine(Row(e));
-            }
+            sb.Append(Row(e)).Append('\n');
         }
 
-        File.Move(tmp, full, overwrite: true);
+        return sb.ToString();
     }
 
     /// <summary>The CSV row of one event.</summary>
@@ -128,9 +135,18 @@ public static class RiskEventCsvWriter
         ArgumentNullException.ThrowIfNull(e);
         return string.Join(',',
             e.TimeUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ExchangeTime(e.TimeUtc),
             Escape(e.Kind), Escape(e.Strategy), Escape(e.Symbol), Escape(e.Side),
             e.RequestedQuantity.ToString(CultureInfo.InvariantCulture), e.FinalQuantity.ToString(CultureInfo.InvariantCulture),
             Escape(e.Verdict), Escape(e.Check), Escape(e.Reason));
+    }
+
+    /// <summary>New York wall time of <paramref name="utc"/> with its offset: <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c>.</summary>
+    public static string ExchangeTime(DateTime utc)
+    {
+        var offset = AlphaTrade.Core.Time.UsEasternTime.UtcOffset(utc);
+        var local = new DateTimeOffset(DateTime.SpecifyKind(utc + offset, DateTimeKind.Unspecified), offset);
+        return local.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
     private static string Escape(string s) =>

@@ -57,6 +57,12 @@ public sealed class RiskGuardedStrategy : IStrategy
     /// <summary>Protective actions carried out, in order (flatten and halt requests as they were acted on).</summary>
     public IReadOnlyList<ProtectiveActionRequest> ActionsTaken => _actions;
 
+    /// <summary>
+    /// Covariances for the VaR limit: when set, the manager's <see cref="RiskManager.RiskModel"/> is replaced at each
+    /// session open by the model of the days before it (no look-ahead). Null: the manager's model is left as it is.
+    /// </summary>
+    public TrailingRiskModel? RiskModels { get; init; }
+
     /// <summary>Closing orders sent by the guard.</summary>
     public int FlattenOrdersSent { get; private set; }
 
@@ -75,6 +81,11 @@ public sealed class RiskGuardedStrategy : IStrategy
     /// <inheritdoc />
     public void OnSessionOpen(IStrategyContext context, TradingSession session)
     {
+        if (RiskModels is not null)
+        {
+            _risk.RiskModel = RiskModels.ModelFor(session.Date);
+        }
+
         var ctx = Guard(context);
         if (!Suspended)
         {
