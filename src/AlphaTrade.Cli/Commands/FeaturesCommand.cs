@@ -199,6 +199,7 @@ internal static class FeaturesCommand
     /// <summary>Loads the set, the market data and the set's alternative data (generating missing synthetic samples).</summary>
     private static (FeaturePlan Plan, FeatureUniverse Universe) Prepare(CliContext ctx, string name)
     {
+        FeatureSetYaml.LoadNamed(ctx.RootDirectory, name); // an unknown or invalid set fails before any data is loaded
         var universe = LoadUniverse(ctx);
         return (CompilePlan(ctx, name, universe), universe);
     }
