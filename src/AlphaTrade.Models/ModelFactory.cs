@@ -10,6 +10,24 @@ public static class ModelFactory
     /// <summary>Kinds <see cref="Create"/> accepts.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["lightgbm", "lightgbm_mlnet", "fasttree", "fastforest", "xgboost", "voting-soft", "voting-hard", "stacking", "blending", "ensemble"];
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Func<ModelSpec, IModel> Create, Func<ModelHeader, string, IModel> Load)> External =
+        new(StringComparer.Ordinal);
+
+    /// <summary>Kinds registered by other assemblies with <see cref="RegisterKind"/> (e.g. lstm, transformer from AlphaTrade.Models.Deep).</summary>
+    public static IReadOnlyList<string> ExternalKinds => External.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Lets a layer above this one (AlphaTrade.Models.Deep) add a model kind that <see cref="Create"/> and
+    /// <see cref="Load"/> then build; registering a kind again replaces it.
+    /// </summary>
+    public static void RegisterKind(string kind, Func<ModelSpec, IModel> create, Func<ModelHeader, string, IModel> load)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(load);
+        External[kind] = (create, load);
+    }
+
     /// <summary>
     /// An unfitted model of <paramref name="spec"/>'s kind. "ensemble" is stacking over lightgbm, fastforest and (when
     /// libxgboost is installed) xgboost; the other ensemble kinds use the same members.
@@ -28,6 +46,7 @@ public static class ModelFactory
             "voting-hard" => new EnsembleModel(EnsembleMethod.HardVoting, spec.Task, DefaultMembers(spec)),
             "stacking" or "ensemble" => new EnsembleModel(EnsembleMethod.Stacking, spec.Task, DefaultMembers(spec), folds: spec.GetInt("folds", 5), embargoPeriods: spec.GetInt("embargo", 1)),
             "blending" => new EnsembleModel(EnsembleMethod.Blending, spec.Task, DefaultMembers(spec)),
+            _ when External.TryGetValue(spec.Kind, out var external) => external.Create(spec),
             _ => throw new InputException($"model kind '{spec.Kind}': expected one of {string.Join(", ", Kinds)}"),
         };
     }
@@ -55,6 +74,7 @@ public static class ModelFactory
             "xgboost" => XGBoostModel.Load(header, directory),
             "onnx" => OnnxModel.Load(header, directory),
             "voting-soft" or "voting-hard" or "stacking" or "blending" => EnsembleModel.Load(header, directory),
+            _ when External.TryGetValue(header.Kind, out var external) => external.Load(header, directory),
             _ => throw new InputException($"{Path.Combine(directory, ModelHeader.FileName)}: unknown model kind '{header.Kind}'"),
         };
     }

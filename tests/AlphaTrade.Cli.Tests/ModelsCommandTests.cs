@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace AlphaTrade.Cli.Tests;
 
+[Collection("training")]
 public class ModelsCommandTests
 {
     [Fact]
@@ -17,7 +18,8 @@ public class ModelsCommandTests
 
         var meta = JsonDocument.Parse(File.ReadAllText(h.File("models/lgb/v1/metadata.json"))).RootElement;
         Assert.Equal(3, meta.GetProperty("fold_metrics").GetArrayLength());
-        Assert.Equal(10, meta.GetProperty("features").GetArrayLength());
+        Assert.Equal(244, meta.GetProperty("features").GetArrayLength());
+        Assert.StartsWith("default@", meta.GetProperty("feature_set").GetString(), StringComparison.Ordinal);
         Assert.Equal("direction:4", meta.GetProperty("label").GetString());
         Assert.True(File.Exists(h.File("models/lgb/v1/model/lightgbm.txt")));
 
@@ -68,7 +70,9 @@ public class ModelsCommandTests
     [InlineData("--model", "catboost", "--model: 'catboost' is not a model")]
     [InlineData("--label", "up:3", "--label: 'up:3' is not a label")]
     [InlineData("--walk-forward", "expanding:x", "--walk-forward: 'expanding:x' needs a whole number for FOLDS")]
-    [InlineData("--model", "lstm", "--model lstm: the sequence models (AlphaTrade.Models.Deep) are not wired into train yet")]
+    [InlineData("--label", "triple-barrier:7", "--label triple-barrier:7: feature set default has no triple-barrier label with horizon 7 (it has y_tb26_label)")]
+    [InlineData("--param", "depth", "--param: 'depth' is not NAME=NUMBER")]
+    [InlineData("--features", "nosuchset", "--features: 'nosuchset' is not a feature set; expected basic or one of default")]
     public void Bad_train_options_are_one_line_input_errors(string option, string value, string message)
     {
         using var h = new CliHarness(CliHarness.ShortSampleSettings, CliHarness.SmallUniverse);

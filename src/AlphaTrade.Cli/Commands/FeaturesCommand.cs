@@ -199,8 +199,15 @@ internal static class FeaturesCommand
     /// <summary>Loads the set, the market data and the set's alternative data (generating missing synthetic samples).</summary>
     private static (FeaturePlan Plan, FeatureUniverse Universe) Prepare(CliContext ctx, string name)
     {
-        var definition = FeatureSetYaml.LoadNamed(ctx.RootDirectory, name);
+        FeatureSetYaml.LoadNamed(ctx.RootDirectory, name); // an unknown or invalid set fails before any data is loaded
         var universe = LoadUniverse(ctx);
+        return (CompilePlan(ctx, name, universe), universe);
+    }
+
+    /// <summary>Compiles the set <paramref name="name"/> with its alternative data (generating missing synthetic samples for <paramref name="universe"/>).</summary>
+    internal static FeaturePlan CompilePlan(CliContext ctx, string name, FeatureUniverse universe)
+    {
+        var definition = FeatureSetYaml.LoadNamed(ctx.RootDirectory, name);
         var synthetic = definition.Families.OfType<AlternativeDataSpec>()
             .Select(a => ctx.Resolve(a.Source))
             .Where(p => !File.Exists(p) && SyntheticAltData.FileNames.Contains(Path.GetFileName(p)))
@@ -220,7 +227,7 @@ internal static class FeaturesCommand
             ctx.Notice("Alternative data marked SYNTHETIC is in use: " + string.Join(", ", alt.Series.Where(s => s.IsSynthetic).Select(s => s.Dataset).Distinct()) + ".");
         }
 
-        return (FeaturePlan.Compile(definition, alt), universe);
+        return FeaturePlan.Compile(definition, alt);
     }
 
     private static FeatureUniverse LoadUniverse(CliContext ctx)

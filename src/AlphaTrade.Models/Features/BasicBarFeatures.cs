@@ -24,6 +24,11 @@ public sealed class BasicBarFeatures : IFeatureMatrixSource
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(label);
+        if (label.Kind == LabelKind.TripleBarrier)
+        {
+            throw new AlphaTrade.Core.InputException($"--label {label}: the built-in bar features have no triple-barrier label; use the feature pipeline's set");
+        }
+
         var f = FeatureNames.Count;
         var rows = new List<(long Time, int Symbol, float[] X, double Label, double Forward, long End)>();
         for (var s = 0; s < series.Count; s++)

@@ -51,6 +51,9 @@ public sealed record ModelMetadata
     /// <summary>Hash of the feature names (see <see cref="Data.Dataset.ComputeFeatureSetHash"/>).</summary>
     public required string FeatureSetHash { get; init; }
 
+    /// <summary>The feature-pipeline set the features came from ("name@definition-hash"); null for a built-in matrix.</summary>
+    public string? FeatureSet { get; init; }
+
     /// <summary>Fingerprint of the training data.</summary>
     public required string DataFingerprint { get; init; }
 

@@ -38,6 +38,15 @@ public sealed record TrainRequest
     /// <summary>Where the study is saved and resumed from (null = not saved).</summary>
     public string? StudyPath { get; init; }
 
+    /// <summary>
+    /// Called with the out-of-sample evaluation before the model is registered; what it returns is recorded (the host
+    /// adds per-fold trading backtest metrics here). Null keeps the evaluation as it is.
+    /// </summary>
+    public Func<EvaluationResult, EvaluationResult>? AugmentEvaluation { get; init; }
+
+    /// <summary>The feature set the matrix came from ("name@definition-hash"), recorded with the model; null for none.</summary>
+    public string? FeatureSet { get; init; }
+
     /// <summary>Trials evaluated at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
@@ -83,6 +92,11 @@ public static class TrainingRun
         }
 
         var evaluation = WalkForwardEvaluator.Evaluate(request.Data, request.Splitter, spec, cancel);
+        if (request.AugmentEvaluation is { } augment)
+        {
+            evaluation = augment(evaluation);
+        }
+
         using var model = ModelFactory.Create(spec);
         model.Fit(request.Data);
         var data = request.Data;
@@ -97,6 +111,7 @@ public static class TrainingRun
             TrainingEnd = new DateTime(data.Timestamps[^1], DateTimeKind.Utc),
             Features = data.FeatureNames,
             FeatureSetHash = data.FeatureSetHash(),
+            FeatureSet = request.FeatureSet,
             DataFingerprint = data.Fingerprint(),
             Parameters = spec.Parameters,
             Seed = spec.Seed,
