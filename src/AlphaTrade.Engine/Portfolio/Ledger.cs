@@ -34,6 +34,11 @@ public sealed class Ledger : IPortfolioView
     private decimal _interest;
     private long _version;
     private long _equityVersion = -1;
+    private long _exposureVersion = -1;
+    private long _openVersion = -1;
+    private decimal _gross;
+    private decimal _net;
+    private PositionInfo[]? _open;
     private decimal _equity;
     private long _estimateVersion = -1;
     private double _estimate;
@@ -114,17 +119,8 @@ public sealed class Ledger : IPortfolioView
     {
         get
         {
-            decimal g = 0m;
-            for (int s = 0; s < _account.Length; s++)
-            {
-                long q = _account[s].Quantity;
-                if (q != 0)
-                {
-                    g += Math.Abs(q) * MarkPrice(s);
-                }
-            }
-
-            return g;
+            Exposures();
+            return _gross;
         }
     }
 
@@ -133,18 +129,34 @@ public sealed class Ledger : IPortfolioView
     {
         get
         {
-            decimal g = 0m;
-            for (int s = 0; s < _account.Length; s++)
-            {
-                long q = _account[s].Quantity;
-                if (q != 0)
-                {
-                    g += q * MarkPrice(s);
-                }
-            }
-
-            return g;
+            Exposures();
+            return _net;
         }
+    }
+
+    /// <summary>Gross and net exposure, cached until a mark or a position changes (pre-trade checks read them per order).</summary>
+    private void Exposures()
+    {
+        if (_exposureVersion == _version)
+        {
+            return;
+        }
+
+        decimal g = 0m, n = 0m;
+        for (int s = 0; s < _account.Length; s++)
+        {
+            long q = _account[s].Quantity;
+            if (q != 0)
+            {
+                decimal v = q * MarkPrice(s);
+                n += v;
+                g += Math.Abs(v);
+            }
+        }
+
+        _gross = g;
+        _net = n;
+        _exposureVersion = _version;
     }
 
     /// <summary>Cash plus positions at the double marks: the per-bar valuation (no decimal work; cached until something changes).</summary>
@@ -422,16 +434,34 @@ public sealed class Ledger : IPortfolioView
     /// <inheritdoc />
     public IReadOnlyList<PositionInfo> OpenPositions()
     {
-        var list = new List<PositionInfo>();
+        // Cached until a mark or a position changes: the risk layer reads it for every order.
+        if (_openVersion == _version && _open is not null)
+        {
+            return _open;
+        }
+
+        int open = 0;
         for (int s = 0; s < _account.Length; s++)
         {
             if (_account[s].Quantity != 0)
             {
-                list.Add(Info(s));
+                open++;
             }
         }
 
-        return list;
+        var positions = open == 0 ? [] : new PositionInfo[open];
+        int k = 0;
+        for (int s = 0; s < _account.Length; s++)
+        {
+            if (_account[s].Quantity != 0)
+            {
+                positions[k++] = Info(s);
+            }
+        }
+
+        _open = positions;
+        _openVersion = _version;
+        return positions;
     }
 
     private PositionInfo Info(int s)

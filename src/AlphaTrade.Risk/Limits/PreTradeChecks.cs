@@ -284,11 +284,9 @@ public sealed class MaxVarCheck : IPreTradeCheck
         double equity = (double)context.Equity;
         double baseValue = values[idx] - (double)context.CurrentValue + (context.Position * price);
         double limit = context.Limits.MaxVarPct;
-        double VarAt(long q)
-        {
-            values[idx] = baseValue + (context.Direction * q * price);
-            return model.DailyVar(values, context.Limits.VarConfidence) / equity;
-        }
+        values[idx] = baseValue;
+        var profile = model.Profile(values, idx, context.Limits.VarConfidence);
+        double VarAt(long q) => profile.At(baseValue + (context.Direction * q * price)) / equity;
 
         double before = VarAt(0);
         double after = VarAt(quantity);

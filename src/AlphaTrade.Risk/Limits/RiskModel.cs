@@ -7,12 +7,14 @@ namespace AlphaTrade.Risk.Limits;
 /// <summary>
 /// The covariance the VaR limit is checked with: daily returns of named symbols. Dollar VaR of positions v (market
 /// values) is z_c·√(v′Σv), the zero-mean Gaussian 1-day VaR. Build it from any estimator, scaled to one day (for
-/// 15-minute bars: × 26, see <see cref="Annualization.PeriodsPerDay"/>). Immutable.
+/// 15-minute bars: × 26, see <see cref="Annualization.PeriodsPerDay"/>). Immutable (it caches the last normal quantile).
 /// </summary>
 public sealed class RiskModel
 {
     private readonly Dictionary<string, int> _index;
     private readonly double[,] _covariance;
+    private readonly double[] _rows; // the covariance row-major, for span loops without 2-D bounds checks
+    private QuantileCache? _quantile; // one reference: safe to share the model across threads
 
     /// <summary>Creates a model over <paramref name="symbols"/> with their daily covariance.</summary>
     public RiskModel(IReadOnlyList<string> symbols, double[,] dailyCovariance)
@@ -35,6 +37,14 @@ public sealed class RiskModel
         }
 
         _covariance = (double[,])dailyCovariance.Clone();
+        _rows = new double[p * p];
+        for (int i = 0; i < p; i++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                _rows[(i * p) + j] = _covariance[i, j];
+            }
+        }
     }
 
     /// <summary>
@@ -78,6 +88,73 @@ public sealed class RiskModel
         return Normal.InvCDF(0, 1, confidence) * Math.Sqrt(Math.Max(q, 0.0));
     }
 
+    /// <summary>
+    /// The 1-day VaR of <paramref name="values"/> as the value at <paramref name="index"/> alone changes: one
+    /// matrix-vector product here, then each <see cref="VarProfile.At"/> is constant time (the pre-trade check searches
+    /// order sizes with it).
+    /// </summary>
+    public VarProfile Profile(ReadOnlySpan<double> values, int index, double confidence)
+    {
+        ValueAtRisk.CheckConfidence(confidence);
+        int n = values.Length;
+        double q = 0, g = 0;
+        if (n != Symbols.Count)
+        {
+            throw new ArgumentException($"{n} values for a model of {Symbols.Count} symbols.", nameof(values));
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            var cov = _rows.AsSpan(i * n, n);
+            double row = 0;
+            for (int j = 0; j < cov.Length; j++)
+            {
+                row += cov[j] * values[j];
+            }
+
+            q += values[i] * row;
+            if (i == index)
+            {
+                g = row;
+            }
+        }
+
+        return new VarProfile(Z(confidence), q, g, _covariance[index, index], values[index]);
+    }
+
+    private double Z(double confidence)
+    {
+        var cached = _quantile;
+        if (cached is null || cached.Confidence != confidence)
+        {
+            cached = new QuantileCache(confidence, Normal.InvCDF(0, 1, confidence));
+            _quantile = cached;
+        }
+
+        return cached.Z;
+    }
+
+    private sealed record QuantileCache(double Confidence, double Z);
+
     /// <summary>1-day VaR of the portfolio, in dollars.</summary>
     public double PortfolioVar(IPortfolioView portfolio, double confidence) => DailyVar(Exposures(portfolio), confidence);
+}
+
+/// <summary>
+/// Gaussian 1-day VaR of a position vector as one entry moves to <c>x</c>: z·√(q + 2·(x − x₀)·g + (x − x₀)²·s), with q
+/// the quadratic form at the start, g the entry's row of Σv and s its variance.
+/// </summary>
+/// <param name="Z">Normal quantile of the confidence.</param>
+/// <param name="Quadratic">v′Σv of the starting vector.</param>
+/// <param name="Gradient">(Σv) at the entry.</param>
+/// <param name="Variance">Σ at the entry's diagonal.</param>
+/// <param name="Start">The entry's starting value.</param>
+public readonly record struct VarProfile(double Z, double Quadratic, double Gradient, double Variance, double Start)
+{
+    /// <summary>The VaR, in dollars, with the entry at <paramref name="value"/>.</summary>
+    public double At(double value)
+    {
+        double d = value - Start;
+        return Z * Math.Sqrt(Math.Max(Quadratic + (2.0 * d * Gradient) + (d * d * Variance), 0.0));
+    }
 }
