@@ -29,6 +29,7 @@ public class OptimizeCommandTests
 
         Assert.True(code == 0, stderr);
         Assert.Contains("using the newly generated sample market", stderr, StringComparison.Ordinal);
+        Assert.Contains("Risk layer: off in sweeps", stderr, StringComparison.Ordinal);
         Assert.Contains("3 symbols from the generated sample market, 15min bars", stdout, StringComparison.Ordinal);
         Assert.Contains("Grid: fast 3 × slow 3 = 9; 9 configurations run on", stdout, StringComparison.Ordinal);
         Assert.Contains("Deflated Sharpe ratio: ", stdout, StringComparison.Ordinal);

@@ -104,6 +104,10 @@ internal static class OptimizeRunner
             ctx.Notice(notice);
         }
 
+        // Sweeps rank configurations on the strategy alone (the vectorized engine has no orders to check); the chosen
+        // one is then run with `alphatrade backtest`, where every order passes the risk layer.
+        ctx.Notice("Risk layer: off in sweeps (research, as `backtest --no-risk`); `alphatrade backtest` applies config/risk_params.yaml to the chosen configuration.");
+
         if (market.Series.Count == 0 || market.BarCount == 0)
         {
             throw new InputException($"optimize: no bars for the universe in {ctx.Display(market.SourceDirectory)} between the requested dates");
