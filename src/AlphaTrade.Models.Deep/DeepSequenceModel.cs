@@ -69,6 +69,7 @@ public sealed class DeepSequenceModel : IModel
         Dropout = _spec.Get("dropout", 0.1),
         Patience = _spec.GetInt("patience", 2),
         Seed = _spec.Seed,
+        Device = _spec.GetInt("gpu", -1) switch { 0 => SequenceDevice.Cpu, 1 => SequenceDevice.Cuda, _ => SequenceDevice.Auto },
     };
 
     /// <inheritdoc />

@@ -15,6 +15,19 @@ public enum SequenceArchitecture
     Transformer,
 }
 
+/// <summary>Where a <see cref="SequenceModel"/> trains and predicts.</summary>
+public enum SequenceDevice
+{
+    /// <summary>CUDA when the loaded libtorch has it and a GPU is visible, else the CPU.</summary>
+    Auto,
+
+    /// <summary>The CPU.</summary>
+    Cpu,
+
+    /// <summary>CUDA; an error when the loaded libtorch has no CUDA or no GPU is visible.</summary>
+    Cuda,
+}
+
 /// <summary>Architecture and training settings of a <see cref="SequenceModel"/>.</summary>
 public sealed record SequenceModelOptions
 {
@@ -59,13 +72,17 @@ public sealed record SequenceModelOptions
 
     /// <summary>Folder for checkpoints of the best weights so far (null = none).</summary>
     public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Device (CUDA needs a CUDA build of libtorch, e.g. the TorchSharp-cuda-linux package, and a GPU).</summary>
+    public SequenceDevice Device { get; init; } = SequenceDevice.Auto;
 }
 
 /// <summary>One epoch of training.</summary>
 public sealed record EpochLog(int Epoch, double TrainLoss, double ValidationLoss, double LearningRate);
 
 /// <summary>
-/// A bidirectional LSTM or Transformer encoder trained with TorchSharp on the CPU: Adam, a step learning-rate schedule,
+/// A bidirectional LSTM or Transformer encoder trained with TorchSharp on the CPU (CUDA when the loaded libtorch has it
+/// and <see cref="SequenceModelOptions.Device"/> allows): Adam, a step learning-rate schedule,
 /// early stopping on the validation loss (restoring the best weights), checkpoints of the best weights, and fixed seeds
 /// (torch.manual_seed and a seeded batch order; one intra-op thread, so runs repeat exactly).
 /// </summary>
@@ -94,13 +111,34 @@ public sealed class SequenceModel : IDisposable
     /// <summary>Epoch (1-based) whose weights were kept.</summary>
     public int BestEpoch { get; private set; }
 
+    /// <summary>The device the model runs on, resolved from <see cref="SequenceModelOptions.Device"/>.</summary>
+    public Device Device => _device ??= ResolveDevice(Options.Device);
+
+    private Device? _device;
+
+    private static Device ResolveDevice(SequenceDevice device)
+    {
+        bool cuda = torch.cuda.is_available();
+        return device switch
+        {
+            SequenceDevice.Cuda when !cuda => throw new Core.InputException(
+                "gpu=1: the loaded libtorch has no CUDA or no GPU is visible (TorchSharp-cpu is CPU only; use gpu=0 or -1)"),
+            SequenceDevice.Cuda => torch.CUDA,
+            SequenceDevice.Auto when cuda => torch.CUDA,
+            _ => torch.CPU,
+        };
+    }
+
     private nn.Module<Tensor, Tensor> Build(int steps, int features)
     {
         torch.manual_seed(Options.Seed);
-        return Options.Architecture == SequenceArchitecture.Lstm
+        nn.Module<Tensor, Tensor> net = Options.Architecture == SequenceArchitecture.Lstm
             ? new BiLstmNet(features, Options.Hidden, Options.Layers, Options.Dropout)
             : new TransformerNet(features, steps, Options.Hidden, Options.Heads, Options.Layers, Options.Dropout);
+        return net.to(Device);
     }
+
+    private Tensor Input(SequenceData data) => torch.tensor(data.Values, [data.Samples, data.Length, data.Features]).to(Device);
 
     /// <summary>Trains on <paramref name="train"/>; <paramref name="validation"/> drives early stopping and checkpoints.</summary>
     public IReadOnlyList<EpochLog> Fit(SequenceData train, SequenceData? validation = null)
@@ -130,8 +168,8 @@ public sealed class SequenceModel : IDisposable
                 using var scope = torch.NewDisposeScope();
                 var idx = order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start)).ToArray();
                 var batch = train.Subset(idx);
-                var x = torch.tensor(batch.Values, [batch.Samples, batch.Length, batch.Features]);
-                var y = torch.tensor(batch.Labels);
+                var x = Input(batch);
+                var y = torch.tensor(batch.Labels).to(Device);
                 optimizer.zero_grad();
                 var loss = Loss(net.call(x), y);
                 loss.backward();
@@ -183,8 +221,7 @@ public sealed class SequenceModel : IDisposable
         net.eval();
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var x = torch.tensor(data.Values, [data.Samples, data.Length, data.Features]);
-        return Loss(net.call(x), torch.tensor(data.Labels)).item<float>();
+        return Loss(net.call(Input(data)), torch.tensor(data.Labels).to(Device)).item<float>();
     }
 
     /// <summary>P(label = 1) for classification, the value for regression, one per sequence.</summary>
@@ -195,13 +232,13 @@ public sealed class SequenceModel : IDisposable
         net.eval();
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var output = net.call(torch.tensor(data.Values, [data.Samples, data.Length, data.Features]));
+        var output = net.call(Input(data));
         if (Options.Task == ModelTask.Classification)
         {
             output = torch.sigmoid(output);
         }
 
-        return output.data<float>().ToArray().Select(v => (double)v).ToArray();
+        return output.cpu().data<float>().ToArray().Select(v => (double)v).ToArray();
     }
 
     /// <summary>Writes the weights and settings into <paramref name="directory"/> (weights atomically).</summary>
@@ -212,7 +249,8 @@ public sealed class SequenceModel : IDisposable
         var tmp = Path.Combine(directory, WeightsFile + AtomicFile.TempSuffix);
         net.save(tmp);
         File.Move(tmp, Path.Combine(directory, WeightsFile), overwrite: true);
-        var header = new SavedHeader(Options with { CheckpointDirectory = null }, _steps, _features, BestEpoch);
+        // Saved with the device left to the loading machine: a model trained on a GPU loads on a CPU-only host.
+        var header = new SavedHeader(Options with { CheckpointDirectory = null, Device = SequenceDevice.Auto }, _steps, _features, BestEpoch);
         AtomicFile.Write(Path.Combine(directory, OptionsFile), JsonSerializer.SerializeToUtf8Bytes(header, Json));
     }
 
@@ -223,7 +261,7 @@ public sealed class SequenceModel : IDisposable
             ?? throw new Core.InputException($"{directory}: empty sequence model header");
         var m = new SequenceModel(header.Options) { _steps = header.Steps, _features = header.Features, BestEpoch = header.BestEpoch };
         m._net = m.Build(header.Steps, header.Features);
-        m._net.load(Path.Combine(directory, WeightsFile));
+        m._net.load(Path.Combine(directory, WeightsFile)).to(m.Device);
         return m;
     }
 

@@ -48,6 +48,28 @@ public class SequenceModelTests
     }
 
     [Fact]
+    public void Auto_device_is_cuda_exactly_when_the_loaded_libtorch_has_it_and_explicit_cuda_without_it_is_a_one_line_error()
+    {
+        bool cuda = TorchSharp.torch.cuda.is_available();
+        using var auto = new SequenceModel(new SequenceModelOptions { Hidden = 8, Epochs = 1, Patience = 0 });
+        Assert.Equal(cuda ? TorchSharp.DeviceType.CUDA : TorchSharp.DeviceType.CPU, auto.Device.type);
+        auto.Fit(Sequences(64, 4, 2, 5));
+        Assert.Equal(64, auto.Predict(Sequences(64, 4, 2, 6)).Length);
+
+        using var explicitCuda = new SequenceModel(new SequenceModelOptions { Hidden = 8, Epochs = 1, Device = SequenceDevice.Cuda });
+        if (cuda)
+        {
+            Assert.Equal(TorchSharp.DeviceType.CUDA, explicitCuda.Device.type);
+        }
+        else
+        {
+            var error = Assert.Throws<AlphaTrade.Core.InputException>(() => explicitCuda.Fit(Sequences(64, 4, 2, 5)));
+            Assert.DoesNotContain('\n', error.Message);
+            Assert.Contains("gpu=1", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Same_seed_trains_identically()
     {
         var train = Sequences(128, 6, 2, 3);
