@@ -35,6 +35,9 @@ public interface IPortfolioView
     /// <summary>The position in <paramref name="symbol"/> (a zero position when flat or unknown).</summary>
     PositionInfo Position(string symbol);
 
-    /// <summary>Every non-flat position, in symbol-table order.</summary>
+    /// <summary>
+    /// Every non-flat position, in symbol-table order: a snapshot that is never changed after it is returned (an
+    /// implementation may hand back the same instance while no mark or position changed; callers may cache on it).
+    /// </summary>
     IReadOnlyList<PositionInfo> OpenPositions();
 }

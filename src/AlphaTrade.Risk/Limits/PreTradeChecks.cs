@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlphaTrade.Configuration;
+using AlphaTrade.Core.Ports;
 
 namespace AlphaTrade.Risk.Limits;
 
@@ -168,15 +169,35 @@ public sealed class MaxSectorCheck : IPreTradeCheck
     /// <inheritdoc />
     public RiskCheck Check => RiskCheck.MaxSector;
 
+    private readonly Dictionary<string, decimal> _sectorGross = new(StringComparer.Ordinal);
+    private IReadOnlyList<PositionInfo>? _summed;
+
     /// <inheritdoc />
     public CheckOutcome Evaluate(PreTradeContext context, long quantity)
     {
-        decimal others = 0m;
-        foreach (var p in context.Portfolio.OpenPositions())
+        // Sector sums are kept while the portfolio hands back the same positions (a ledger caches them until a mark
+        // or a fill changes them), so the orders of one bar share one pass; decimal sums are exact, so the result
+        // equals summing the other positions afresh.
+        var positions = context.Portfolio.OpenPositions();
+        if (!ReferenceEquals(positions, _summed))
         {
-            if (!string.Equals(p.Symbol, context.Symbol, StringComparison.Ordinal) && string.Equals(context.SectorOf(p.Symbol), context.Sector, StringComparison.Ordinal))
+            _sectorGross.Clear();
+            foreach (var p in positions)
             {
-                others += Math.Abs(p.MarketValue);
+                string sector = context.SectorOf(p.Symbol);
+                _sectorGross[sector] = _sectorGross.GetValueOrDefault(sector) + Math.Abs(p.MarketValue);
+            }
+
+            _summed = positions;
+        }
+
+        decimal others = _sectorGross.GetValueOrDefault(context.Sector);
+        foreach (var p in positions)
+        {
+            if (string.Equals(p.Symbol, context.Symbol, StringComparison.Ordinal))
+            {
+                others -= Math.Abs(p.MarketValue);
+                break;
             }
         }
 
