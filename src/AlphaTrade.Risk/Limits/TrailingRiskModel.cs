@@ -139,55 +139,11 @@ public sealed class TrailingRiskModel
                 returns.Add(r);
             }
 
-            model = n >= MinDays ? new RiskModel(symbols, SampleCovariance(returns)) : null;
+            model = n >= MinDays ? new RiskModel(symbols, Covariance.Sample(returns)) : null;
         }
 
         _cachedDate = date;
         _cached = model;
         return model;
-    }
-
-    /// <summary>Sample covariance (ddof 1) of equal-length columns, as <see cref="CovarianceMethod.Sample"/> defines it.</summary>
-    private static double[,] SampleCovariance(List<double[]> columns)
-    {
-        int p = columns.Count, n = columns[0].Length;
-        var centred = new double[p][];
-        for (int a = 0; a < p; a++)
-        {
-            var x = columns[a];
-            double mean = 0;
-            for (int t = 0; t < n; t++)
-            {
-                mean += x[t];
-            }
-
-            mean /= n;
-            var c = new double[n];
-            for (int t = 0; t < n; t++)
-            {
-                c[t] = x[t] - mean;
-            }
-
-            centred[a] = c;
-        }
-
-        var cov = new double[p, p];
-        for (int a = 0; a < p; a++)
-        {
-            for (int b = a; b < p; b++)
-            {
-                double sum = 0;
-                var x = centred[a];
-                var y = centred[b];
-                for (int t = 0; t < n; t++)
-                {
-                    sum += x[t] * y[t];
-                }
-
-                cov[a, b] = cov[b, a] = sum / (n - 1);
-            }
-        }
-
-        return cov;
     }
 }
