@@ -93,35 +93,14 @@ public sealed record RollingTailRisk(long[] TimeUtcTicks, double[] Var95, double
 
             var s = scratch.AsSpan(0, n);
             returns.AsSpan(start, n).CopyTo(s);
-            s.Sort();
             time.Add(closeTime[end]);
-            v95.Add(Quantile(s, 0.05));
-            v99.Add(Quantile(s, 0.01));
-            c95.Add(TailMean(s, 0.05));
-            c99.Add(TailMean(s, 0.01));
+            // The same definitions as the run's whole-period VaR/CVaR (numpy "linear" quantile, empyrical's tail mean).
+            v95.Add(ReturnMath.Quantile(s, 0.05));
+            v99.Add(ReturnMath.Quantile(s, 0.01));
+            c95.Add(ReturnMath.LowerTailMean(s, 0.05));
+            c99.Add(ReturnMath.LowerTailMean(s, 0.01));
         }
 
         return new RollingTailRisk([.. time], [.. v95], [.. v99], [.. c95], [.. c99], window, minPeriods);
-    }
-
-    /// <summary>numpy "linear" quantile of sorted values.</summary>
-    private static double Quantile(ReadOnlySpan<double> sorted, double q)
-    {
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h);
-        return lo >= sorted.Length - 1 ? sorted[^1] : sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
-    }
-
-    /// <summary>Mean of the ⌊(n−1)·c⌋ + 1 smallest of sorted values.</summary>
-    private static double TailMean(ReadOnlySpan<double> sorted, double c)
-    {
-        int k = (int)Math.Floor((sorted.Length - 1) * c) + 1;
-        double sum = 0;
-        for (int i = 0; i < k; i++)
-        {
-            sum += sorted[i];
-        }
-
-        return sum / k;
     }
 }
