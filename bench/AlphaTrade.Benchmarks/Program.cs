@@ -77,6 +77,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "strategies-hash")
+        {
+            StrategiesHash(args.Length > 1 ? args[1] : null);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "engine")
         {
             Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
@@ -144,6 +150,35 @@ public static class Program
             Array.Sort(ms);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-20} cpu min {ms[0],7:F1} ms  median {ms[reps / 2],7:F1} ms  {StrategyBenchmarks.Bars / ms[reps / 2] / 1e3,6:F2} M bars/s (median)  orders {result.Orders.Count}  fills {result.Fills.Count}"));
+        }
+    }
+
+    /// <summary>
+    /// One backtest per strategy setting (or only <paramref name="only"/>) and a SHA-256 of its decisions: every fill's
+    /// (strategy, time, symbol, side, quantity, price) in booking order, then the final equity. Two builds that print the
+    /// same hashes made the same decisions; a speed change must leave them unchanged.
+    /// </summary>
+    private static void StrategiesHash(string? only)
+    {
+        string[] names = only is null
+            ? ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
+            : [only];
+        foreach (var name in names)
+        {
+            var b = new StrategyBenchmarks { Strategy = name };
+            b.Setup();
+            var result = b.Backtest();
+            var text = new System.Text.StringBuilder();
+            foreach (var f in result.Fills)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"{f.Strategy}|{f.Fill.TimeUtcTicks}|{f.Fill.Symbol}|{f.Fill.Side}|{f.Fill.Quantity}|{f.Fill.Price}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"equity {result.FinalEquity}\n");
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-20} orders {result.Orders.Count}  fills {result.Fills.Count}  final equity {result.FinalEquity}  sha256 {hash}"));
         }
     }
 
