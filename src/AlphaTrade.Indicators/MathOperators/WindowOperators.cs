@@ -32,11 +32,17 @@ internal enum ExtremeOutput
     MinMaxIndex,
 }
 
-/// <summary>Highest/lowest value or index over the period with TA-Lib's tie rules (indexes count bars since the start or the last invalid bar).</summary>
+/// <summary>
+/// Highest/lowest value or index over the period with TA-Lib's tie rules (indexes count bars since the start or the
+/// last invalid bar). Only the sides the output needs are tracked, each by a <see cref="MonotonicExtreme"/> (O(1)
+/// amortised; inputs are finite because the invalid-bar rule resets the core first).
+/// </summary>
 internal struct ExtremeCore(int period, ExtremeOutput kind) : ICore
 {
-    private Extreme _max = new(period, true, false);
-    private Extreme _min = new(period, false, false);
+    private readonly bool _tracksMax = kind is not (ExtremeOutput.Min or ExtremeOutput.MinIndex);
+    private readonly bool _tracksMin = kind is not (ExtremeOutput.Max or ExtremeOutput.MaxIndex);
+    private MonotonicExtreme _max = new(period, true);
+    private MonotonicExtreme _min = new(period, false);
 
     public void Reset()
     {
@@ -46,8 +52,16 @@ internal struct ExtremeCore(int period, ExtremeOutput kind) : ICore
 
     public void Update(in Tick t, Span<double> output)
     {
-        _max.Update(t.R0);
-        _min.Update(t.R0);
+        if (_tracksMax)
+        {
+            _max.Update(t.R0);
+        }
+
+        if (_tracksMin)
+        {
+            _min.Update(t.R0);
+        }
+
         switch (kind)
         {
             case ExtremeOutput.Max:
