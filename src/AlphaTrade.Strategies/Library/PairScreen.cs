@@ -46,57 +46,63 @@ public static class PairScreen
 
         double beta = sxy / sxx;
         double alpha = my - (beta * mx);
-        for (int i = 0; i < n; i++)
-        {
-            residuals[i] = y[i] - (beta * x[i]) - alpha;
-        }
 
-        var e = residuals[..n];
-
-        // ADF, one lag, no constant: Δe_t = γ·e_{t−1} + φ·Δe_{t−1}, t = 2..n−1.
-        double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
+        // One pass computes the residuals e and accumulates both regressions that need only e: the one-lag ADF
+        // normal equations (t = 2..n−1) and the OU sums (t = 1..n−1). Each sum still adds its terms in t order, so
+        // the results are bit-identical to separate passes.
+        // ADF, one lag, no constant: Δe_t = γ·e_{t−1} + φ·Δe_{t−1}. OU: Δe_t = a + b·e_{t−1}.
+        double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0, sl = 0, sd = 0;
+        double e0 = y[0] - (beta * x[0]) - alpha;
+        double e1 = y[1] - (beta * x[1]) - alpha;
+        residuals[0] = e0;
+        residuals[1] = e1;
+        sl += e0;
+        sd += e1 - e0;
         for (int t = 2; t < n; t++)
         {
-            double lvl = e[t - 1], dlag = e[t - 1] - e[t - 2], d = e[t] - e[t - 1];
+            double et = y[t] - (beta * x[t]) - alpha;
+            residuals[t] = et;
+            double lvl = e1, dlag = e1 - e0, d = et - e1;
             a11 += lvl * lvl;
             a12 += lvl * dlag;
             a22 += dlag * dlag;
             b1 += lvl * d;
             b2 += dlag * d;
+            sl += e1;
+            sd += et - e1;
+            e0 = e1;
+            e1 = et;
         }
 
+        var e = residuals[..n];
         double det = (a11 * a22) - (a12 * a12);
         double gamma = ((a22 * b1) - (a12 * b2)) / det;
         double phi = ((a11 * b2) - (a12 * b1)) / det;
-        double ssr = 0;
+        int m = n - 1;
+        double ml = sl / m, md = sd / m;
+
+        // Second pass: the ADF residual sum of squares (t = 2..n−1) and the OU centred sums (t = 1..n−1).
+        double ssr = 0, sll = 0, sld = 0;
+        {
+            double dl1 = e[0] - ml;
+            sll += dl1 * dl1;
+            sld += dl1 * (e[1] - e[0] - md);
+        }
+
         for (int t = 2; t < n; t++)
         {
             double lvl = e[t - 1], dlag = e[t - 1] - e[t - 2], d = e[t] - e[t - 1];
             double u = d - (gamma * lvl) - (phi * dlag);
             ssr += u * u;
+            double dl = e[t - 1] - ml;
+            sll += dl * dl;
+            sld += dl * (e[t] - e[t - 1] - md);
         }
 
         int nobs = n - 2;
         double s2 = ssr / (nobs - 2);
         double tau = gamma / Math.Sqrt(s2 * a22 / det);
         double p = MacKinnon.PValue(tau, TrendTerms.Constant, 2);
-
-        // OU: Δe_t = a + b·e_{t−1}, t = 1..n−1.
-        double sl = 0, sd = 0;
-        for (int t = 1; t < n; t++)
-        {
-            sl += e[t - 1];
-            sd += e[t] - e[t - 1];
-        }
-
-        int m = n - 1;
-        double ml = sl / m, md = sd / m, sll = 0, sld = 0;
-        for (int t = 1; t < n; t++)
-        {
-            double dl = e[t - 1] - ml;
-            sll += dl * dl;
-            sld += dl * (e[t] - e[t - 1] - md);
-        }
 
         double b = sld / sll;
         double half = b < 0 && b > -1 ? -Math.Log(2) / Math.Log(1 + b) : (b <= -1 ? 0 : double.PositiveInfinity);

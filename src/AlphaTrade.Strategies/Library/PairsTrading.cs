@@ -41,6 +41,9 @@ public sealed class PairsTrading : ITradingStrategy
     private double[] _y = [];
     private double[] _residuals = [];
 
+    // Log closes per symbol, computed once per bar for the z-scores and every pair test that reads them.
+    private readonly CloseTransformCache _logs = new(CloseTransform.LogClose);
+
     /// <summary>Documented parameters and defaults.</summary>
     public static IReadOnlyList<StrategyParameter> Parameters { get; } =
     [
@@ -171,9 +174,9 @@ public sealed class PairsTrading : ITradingStrategy
 
     private double RollingZ(Engine.Strategies.IMarketView market, SelectedPair pair, double beta, double alpha)
     {
-        var ca = market.Close(pair.A);
-        var cb = market.Close(pair.B);
-        int n = Math.Min(_zWindow, Math.Min(ca.Length, cb.Length));
+        var la = _logs.Get(market, pair.A);
+        var lb = _logs.Get(market, pair.B);
+        int n = Math.Min(_zWindow, Math.Min(la.Length, lb.Length));
         if (n < 10)
         {
             return double.NaN;
@@ -182,7 +185,7 @@ public sealed class PairsTrading : ITradingStrategy
         double sum = 0, sum2 = 0, last = 0;
         for (int i = 1; i <= n; i++)
         {
-            double s = Math.Log(cb[^i]) - (beta * Math.Log(ca[^i])) - alpha;
+            double s = lb[^i] - (beta * la[^i]) - alpha;
             if (i == 1)
             {
                 last = s;
@@ -315,16 +318,16 @@ public sealed class PairsTrading : ITradingStrategy
     {
         var ta = market.Time(a);
         var tb = market.Time(b);
-        var ca = market.Close(a);
-        var cb = market.Close(b);
+        var la = _logs.Get(market, a);
+        var lb = _logs.Get(market, b);
         int i = ta.Length - 1, j = tb.Length - 1, m = _formation;
         while (m > 0 && i >= 0 && j >= 0)
         {
             if (ta[i] == tb[j])
             {
                 m--;
-                _x[m] = Math.Log(ca[i]);
-                _y[m] = Math.Log(cb[j]);
+                _x[m] = la[i];
+                _y[m] = lb[j];
                 i--;
                 j--;
             }
