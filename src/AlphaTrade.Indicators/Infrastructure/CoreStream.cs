@@ -67,8 +67,18 @@ internal sealed class CoreStream<TCore> : IIndicatorStream
         if (!IsValid(t))
         {
             _core.Reset();
+            SyncScratch();
             _segment = 0;
             Array.Fill(_out, double.NaN);
+            return;
+        }
+
+        if (_segment > Lookback)
+        {
+            // Past the warm-up the core writes straight into the outputs: they hold what the scratch would (the
+            // last values written), so the core sees the same buffer contents without a copy per bar.
+            _core.Update(t, _out);
+            _segment++;
             return;
         }
 
@@ -83,9 +93,19 @@ internal sealed class CoreStream<TCore> : IIndicatorStream
     public void Reset()
     {
         _core.Reset();
+        SyncScratch();
         _segment = 0;
         BarsSeen = 0;
         Array.Fill(_out, double.NaN);
+    }
+
+    // Leaving the direct phase: the scratch takes back the last values written, as if every bar had gone through it.
+    private void SyncScratch()
+    {
+        if (_segment > Lookback)
+        {
+            _out.CopyTo(_scratch, 0);
+        }
     }
 
     private bool IsValid(in Tick t) =>

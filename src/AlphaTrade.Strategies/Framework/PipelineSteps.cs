@@ -109,6 +109,9 @@ public sealed class SignalWeightedConstruction : IPortfolioConstruction
 /// </summary>
 public sealed class InverseVolatilityConstruction : IPortfolioConstruction
 {
+    // Log returns per symbol, computed once per bar rather than Lookback times per rebalance.
+    private readonly CloseTransformCache _returns = new(CloseTransform.LogReturn);
+
     /// <summary>Creates the construction over <paramref name="lookback"/> returns.</summary>
     public InverseVolatilityConstruction(int lookback = 130)
     {
@@ -132,7 +135,7 @@ public sealed class InverseVolatilityConstruction : IPortfolioConstruction
                 continue;
             }
 
-            double vol = Volatility(input.Market.Close(id), Lookback);
+            double vol = VolatilityOfReturns(_returns.Get(input.Market, id), Lookback);
             if (vol > 0)
             {
                 weights[id] = 1 / vol;
@@ -178,6 +181,29 @@ public sealed class InverseVolatilityConstruction : IPortfolioConstruction
         for (int i = close.Length - n; i < close.Length; i++)
         {
             double r = Math.Log(close[i] / close[i - 1]);
+            sum += r;
+            sum2 += r * r;
+        }
+
+        double mean = sum / n;
+        double var = (sum2 - (n * mean * mean)) / (n - 1);
+        return var > 0 ? Math.Sqrt(var) : 0;
+    }
+
+    // Volatility(close, lookback) from the cached log returns: returns[i] = Math.Log(close[i] / close[i − 1]), so the
+    // same terms are summed in the same order.
+    private static double VolatilityOfReturns(ReadOnlySpan<double> returns, int lookback)
+    {
+        int n = Math.Min(lookback, returns.Length - 1);
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        double sum = 0, sum2 = 0;
+        for (int i = returns.Length - n; i < returns.Length; i++)
+        {
+            double r = returns[i];
             sum += r;
             sum2 += r * r;
         }
