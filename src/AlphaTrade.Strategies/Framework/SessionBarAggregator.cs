@@ -58,7 +58,21 @@ public sealed class SessionBarAggregator
     public int Add(int symbolId, long start, long end, long sessionOpen, long sessionClose, double open, double high, double low, double close,
         double volume, long step)
     {
-        long bucket = _stepTicks == long.MaxValue ? sessionOpen : sessionOpen + ((start - sessionOpen) / _stepTicks * _stepTicks);
+        long bucket = BucketStart(start, sessionOpen);
+        return Add(symbolId, bucket, BucketEnd(bucket, sessionClose), end, open, high, low, close, volume, step);
+    }
+
+    /// <summary>Start of the bucket holding a bar that starts at <paramref name="start"/> (the same for every symbol of a step).</summary>
+    internal long BucketStart(long start, long sessionOpen) =>
+        _stepTicks == long.MaxValue ? sessionOpen : sessionOpen + ((start - sessionOpen) / _stepTicks * _stepTicks);
+
+    /// <summary>End of the bucket starting at <paramref name="bucket"/>.</summary>
+    internal long BucketEnd(long bucket, long sessionClose) =>
+        _stepTicks == long.MaxValue ? sessionClose : Math.Min(bucket + _stepTicks, sessionClose);
+
+    /// <summary><see cref="Add(int, long, long, long, long, double, double, double, double, double, long)"/> with the step's bucket computed once for all symbols.</summary>
+    internal int Add(int symbolId, long bucket, long bucketEnd, long end, double open, double high, double low, double close, double volume, long step)
+    {
         int published = 0;
         if (_pending[symbolId] && _bucket[symbolId] != bucket)
         {
@@ -83,7 +97,6 @@ public sealed class SessionBarAggregator
 
         _c[symbolId] = close;
         _v[symbolId] += volume;
-        long bucketEnd = _stepTicks == long.MaxValue ? sessionClose : Math.Min(bucket + _stepTicks, sessionClose);
         if (end >= bucketEnd)
         {
             Publish(symbolId, step);
