@@ -175,3 +175,62 @@ public sealed class SpeedEquivalenceTests
         return new PairScreenResult(beta, alpha, tau, p, half);
     }
 }
+
+/// <summary>
+/// A host reading the engine's bar history (same capacity, every symbol a member, fresh start) decides exactly as one
+/// keeping a private copy, for every library strategy; hosts that resume from state or trade a subset keep their own.
+/// </summary>
+public sealed class SharedHistoryTests
+{
+    public static TheoryData<string> Types() => [.. StrategyRegistry.Types.Take(6).Select(t => t.Name)];
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void A_host_sharing_the_engine_history_makes_the_same_fills_as_one_with_a_private_copy(string type)
+    {
+        var market = SampleData.Market;
+        var shared = SampleData.Host(type, market, parameters: SampleData.Quick(type));
+        var own = Host(type, market, privateHistory: true);
+        var a = SampleData.Run(SampleData.Series(market), [shared]);
+        var b = SampleData.Run(SampleData.Series(market), [own]);
+        Assert.Equal(shared.BaseHistory.Capacity == 256, shared.SharesEngineHistory);
+        Assert.False(own.SharesEngineHistory);
+        Assert.NotEmpty(a.Fills);
+        Assert.Equal(b.Fills.Count, a.Fills.Count);
+        for (int i = 0; i < a.Fills.Count; i++)
+        {
+            var (x, y) = (a.Fills[i].Fill, b.Fills[i].Fill);
+            Assert.Equal((y.TimeUtcTicks, y.Symbol, y.Side, y.Quantity, y.Price), (x.TimeUtcTicks, x.Symbol, x.Side, x.Quantity, x.Price));
+        }
+
+        Assert.Equal(b.FinalEquity, a.FinalEquity);
+    }
+
+    [Fact]
+    public void A_host_trading_a_subset_keeps_its_own_history()
+    {
+        var market = SampleData.Market;
+        var (strategy, p) = StrategyRegistry.Create(BollingerReversion.TypeName, null);
+        var host = new StrategyHost("subset", strategy, new StrategyHostOptions
+        {
+            Calendar = SampleData.Calendar,
+            Parameters = p,
+            Symbols = ["AAPL", "MSFT"],
+        });
+        SampleData.Run(SampleData.Series(market), [host], endUtc: new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.False(host.SharesEngineHistory);
+        Assert.Equal(0, host.BaseHistory.Length(host.Universe.Symbols.IdOf("XOM")));
+    }
+
+    private static StrategyHost Host(string type, AlphaTrade.Data.Sample.SampleMarket market, bool privateHistory)
+    {
+        var (strategy, p) = StrategyRegistry.Create(type, SampleData.Quick(type));
+        return new StrategyHost(type, strategy, new StrategyHostOptions
+        {
+            Calendar = SampleData.Calendar,
+            Parameters = p,
+            Sectors = SampleData.Sectors(market),
+            PrivateHistory = privateHistory,
+        });
+    }
+}

@@ -35,6 +35,9 @@ public sealed record StrategyHostOptions
 
     /// <summary>State saved by <see cref="StrategyHost.SaveState"/> to resume from, or null to start fresh.</summary>
     public byte[]? RestoreState { get; init; }
+
+    /// <summary>Keep a private base history even where the engine's could be shared (tests prove the two equivalent).</summary>
+    internal bool PrivateHistory { get; init; }
 }
 
 /// <summary>One executed target-weight change.</summary>
@@ -71,6 +74,7 @@ public sealed class StrategyHost : Strategy
     private IStrategyContext? _engine;
     private StrategyUniverse? _universe;
     private MarketHistory? _base;
+    private bool _sharesEngineHistory;
     private SessionBarAggregator[] _aggregators = [];
     private IndicatorHandle[] _baseIndicators = [];
     private IndicatorHandle[][] _frameIndicators = [];
@@ -122,6 +126,9 @@ public sealed class StrategyHost : Strategy
 
     internal MarketHistory BaseHistory => _base ?? throw new InvalidOperationException("The strategy has not started.");
 
+    /// <summary>True when the base history is the engine's own (see <see cref="SharedEngineHistory"/>).</summary>
+    internal bool SharesEngineHistory => _sharesEngineHistory;
+
     /// <inheritdoc />
     public override void OnStart(IStrategyContext context)
     {
@@ -138,7 +145,9 @@ public sealed class StrategyHost : Strategy
         _strategy.Initialize(_setup);
 
         int n = symbols.Count;
-        _base = new MarketHistory(symbols, _setup.BaseHistory);
+        var shared = SharedEngineHistory(context);
+        _sharesEngineHistory = shared is not null;
+        _base = shared ?? new MarketHistory(symbols, _setup.BaseHistory);
         var frames = _setup.Frames.Keys.Order().ToArray();
         _aggregators = [.. frames.Select(f => new SessionBarAggregator(f, symbols, _setup.Frames[f]))];
         _allIndicators = [.. _setup.Indicators];
@@ -182,13 +191,29 @@ public sealed class StrategyHost : Strategy
 
         // Phase by phase rather than symbol by symbol: every symbol's history, streams and buckets are its own, so
         // the order across symbols is free, and short loops over one structure each run faster than one long one.
-        for (int i = 0; i < ids.Length; i++)
+        if (_sharesEngineHistory)
         {
-            int id = ids[i];
-            if (universe.Contains(id))
+            // The engine appended this slice to the history we read before calling us (checked on one symbol).
+            if (ids.Length > 0 && (history.Length(ids[0]) == 0 || history.Time(ids[0])[^1] != start))
             {
-                barStep[id] = step;
-                history.Append(id, start, o[id], h[id], l[id], c[id], v[id]);
+                throw new InvalidOperationException($"Strategy {_name}: the engine's bar history is not at this step; it cannot be shared.");
+            }
+
+            for (int i = 0; i < ids.Length; i++)
+            {
+                barStep[ids[i]] = step;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < ids.Length; i++)
+            {
+                int id = ids[i];
+                if (universe.Contains(id))
+                {
+                    barStep[id] = step;
+                    history.Append(id, start, o[id], h[id], l[id], c[id], v[id]);
+                }
             }
         }
 
@@ -374,6 +399,32 @@ public sealed class StrategyHost : Strategy
                 ind.Update(id, bar);
             }
         }
+    }
+
+    /// <summary>
+    /// The engine's own bar history when it holds exactly what this host's would: the engine appends every slice to it
+    /// before any strategy sees the slice, so with the same capacity, every symbol a member, and both empty at the
+    /// start (not resuming from saved state), its spans equal a private copy's at every step. Sharing it saves an
+    /// append per symbol-bar and the copy's memory. Null otherwise (the host keeps its own).
+    /// </summary>
+    private MarketHistory? SharedEngineHistory(IStrategyContext context)
+    {
+        if (_options.RestoreState is not null || _options.PrivateHistory || context.Market is not MarketHistory engine
+            || engine.Capacity != _setup!.BaseHistory || !ReferenceEquals(engine.Symbols, context.Symbols)
+            || _universe!.Count != context.Symbols.Count)
+        {
+            return null;
+        }
+
+        for (int id = 0; id < context.Symbols.Count; id++)
+        {
+            if (engine.Length(id) != 0)
+            {
+                return null;
+            }
+        }
+
+        return engine;
     }
 
     private bool FindSession(long start)
