@@ -3,7 +3,7 @@ using AlphaTrade.Core.Market;
 namespace AlphaTrade.Indicators.Infrastructure;
 
 /// <summary>The streaming form of a core: applies the invalid-bar rule and the warm-up exactly as the batch loop does.</summary>
-internal sealed class CoreStream<TCore> : IIndicatorStream
+internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
     where TCore : struct, ICore
 {
     private readonly double[] _out;
@@ -90,6 +90,31 @@ internal sealed class CoreStream<TCore> : IIndicatorStream
         }
     }
 
+    public void UpdateAll(IIndicatorStream?[] streams, BarSlice slice)
+    {
+        var ids = slice.Symbols;
+        var o = slice.Open;
+        var h = slice.High;
+        var l = slice.Low;
+        var c = slice.Close;
+        var v = slice.Volume;
+        long time = slice.StartUtcTicks;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            int id = ids[i];
+            var stream = streams[id];
+            if (stream is CoreStream<TCore> same)
+            {
+                // Same core type: a direct (inlinable) call instead of an interface dispatch per symbol.
+                same.Update(new Bar(time, o[id], h[id], l[id], c[id], v[id]), double.NaN);
+            }
+            else
+            {
+                stream?.Update(new Bar(time, o[id], h[id], l[id], c[id], v[id]));
+            }
+        }
+    }
+
     public void Reset()
     {
         _core.Reset();
@@ -126,4 +151,11 @@ internal sealed class CoreStream<TCore> : IIndicatorStream
         PriceField.Volume => bar.Volume,
         _ => extra,
     };
+}
+
+/// <summary>A stream that can feed a whole set of streams of its kind one step in one call.</summary>
+internal interface IBatchStream
+{
+    /// <summary>Feeds <c>streams[id]</c> (null entries skipped) the bar of every symbol id in <paramref name="slice"/>.</summary>
+    void UpdateAll(IIndicatorStream?[] streams, BarSlice slice);
 }

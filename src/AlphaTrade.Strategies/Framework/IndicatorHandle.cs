@@ -46,25 +46,7 @@ public sealed class IndicatorHandle
     internal void Update(int symbolId, in Bar bar) => _streams[symbolId]?.Update(bar);
 
     /// <summary>Feeds every member symbol of <paramref name="slice"/> its bar (non-members have no stream).</summary>
-    internal void UpdateAll(BarSlice slice)
-    {
-        var streams = _streams;
-        var ids = slice.Symbols;
-        var o = slice.Open;
-        var h = slice.High;
-        var l = slice.Low;
-        var c = slice.Close;
-        var v = slice.Volume;
-        long start = slice.StartUtcTicks;
-        for (int i = 0; i < ids.Length; i++)
-        {
-            int id = ids[i];
-            if (streams[id] is { } s)
-            {
-                s.Update(new Bar(start, o[id], h[id], l[id], c[id], v[id]));
-            }
-        }
-    }
+    internal void UpdateAll(BarSlice slice) => IndicatorStreams.UpdateAll(_streams, slice);
 
     internal void Save(StateWriter w)
     {
