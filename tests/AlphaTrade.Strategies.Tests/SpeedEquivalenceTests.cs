@@ -60,6 +60,38 @@ public sealed class SpeedEquivalenceTests
     }
 
     [Fact]
+    public void The_pairs_log_close_history_holds_what_a_base_history_of_the_same_capacity_holds()
+    {
+        var symbols = new SymbolTable(["A", "B"]);
+        var history = new MarketHistory(symbols, 40);
+        var logs = new LogCloseHistory(2, 40);
+        var rng = new Random(9);
+        double price = 30;
+        for (int step = 0; step < 300; step++)
+        {
+            for (int id = 0; id < 2; id++)
+            {
+                if (id == 1 && rng.Next(4) == 0)
+                {
+                    continue;
+                }
+
+                price *= Math.Exp((rng.NextDouble() - 0.5) * 0.02);
+                history.Append(id, step * 10L, price, price, price, price, 1);
+                logs.Append(id, step * 10L, Math.Log(price));
+                Assert.Equal(history.Length(id), logs.Length(id));
+                Assert.True(history.Time(id).SequenceEqual(logs.Time(id)));
+                var close = history.Close(id);
+                var log = logs.Log(id);
+                for (int i = 0; i < close.Length; i++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Log(close[i])), BitConverter.DoubleToInt64Bits(log[i]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_fused_pair_screen_is_bit_identical_to_the_seven_pass_form()
     {
         var rng = new Random(11);

@@ -41,8 +41,8 @@ public sealed class PairsTrading : ITradingStrategy
     private double[] _y = [];
     private double[] _residuals = [];
 
-    // Log closes per symbol, computed once per bar for the z-scores and every pair test that reads them.
-    private readonly CloseTransformCache _logs = new(CloseTransform.LogClose);
+    // (bar time, log close) per symbol, appended once per bar: all the z-scores and pair tests read.
+    private LogCloseHistory _history = null!;
 
     /// <summary>Documented parameters and defaults.</summary>
     public static IReadOnlyList<StrategyParameter> Parameters { get; } =
@@ -96,7 +96,7 @@ public sealed class PairsTrading : ITradingStrategy
             throw new ArgumentException("need exit_z < entry_z < stop_z", "entry_z");
         }
 
-        setup.KeepBaseHistory(Math.Max(_formation, _zWindow) + 1);
+        _history = new LogCloseHistory(_universe.Symbols.Count, Math.Max(_formation, _zWindow) + 1);
         _beta = new double[_maxPairs];
         _alpha = new double[_maxPairs];
         _position = new int[_maxPairs];
@@ -110,13 +110,21 @@ public sealed class PairsTrading : ITradingStrategy
     public void OnBar(TradingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var market = context.Market.Base;
+        foreach (int id in _universe.Ids)
+        {
+            if (context.HasBar(id))
+            {
+                _history.Append(id, market.Time(id)[^1], Math.Log(market.LastClose(id)));
+            }
+        }
+
         if (context.Step - _lastSelection >= _reselect && context.Step >= _formation)
         {
             _lastSelection = context.Step;
             Select(context);
         }
 
-        var market = context.Market.Base;
         for (int k = 0; k < _pairs.Count; k++)
         {
             var pair = _pairs[k];
@@ -125,8 +133,8 @@ public sealed class PairsTrading : ITradingStrategy
                 continue;
             }
 
-            double x = Math.Log(market.LastClose(pair.A));
-            double y = Math.Log(market.LastClose(pair.B));
+            double x = _history.Log(pair.A)[^1];
+            double y = _history.Log(pair.B)[^1];
             double z;
             if (_kalman)
             {
@@ -135,7 +143,7 @@ public sealed class PairsTrading : ITradingStrategy
                 _alpha[k] = step.Alpha;
             }
 
-            z = RollingZ(market, pair, _beta[k], _alpha[k]);
+            z = RollingZ(pair, _beta[k], _alpha[k]);
 
             if (double.IsNaN(z))
             {
@@ -172,10 +180,10 @@ public sealed class PairsTrading : ITradingStrategy
         context.SetTargetWeight(pair.A, wa);
     }
 
-    private double RollingZ(Engine.Strategies.IMarketView market, SelectedPair pair, double beta, double alpha)
+    private double RollingZ(SelectedPair pair, double beta, double alpha)
     {
-        var la = _logs.Get(market, pair.A);
-        var lb = _logs.Get(market, pair.B);
+        var la = _history.Log(pair.A);
+        var lb = _history.Log(pair.B);
         int n = Math.Min(_zWindow, Math.Min(la.Length, lb.Length));
         if (n < 10)
         {
@@ -202,13 +210,11 @@ public sealed class PairsTrading : ITradingStrategy
 
     private void Select(TradingContext context)
     {
-        var market = context.Market.Base;
-
         // Re-test what is traded: drop pairs whose cointegration broke down.
         for (int k = _pairs.Count - 1; k >= 0; k--)
         {
             var pair = _pairs[k];
-            var test = Test(market, pair.A, pair.B);
+            var test = Test(pair.A, pair.B);
             if (test is not { } t || t.PValue > _exitP)
             {
                 if (_position[k] != 0)
@@ -237,7 +243,7 @@ public sealed class PairsTrading : ITradingStrategy
                         continue;
                     }
 
-                    var test = Test(market, members[i], members[j]);
+                    var test = Test(members[i], members[j]);
                     if (test is { } t && t.PValue <= _maxP && t.HalfLife >= _minHalfLife && t.HalfLife <= _maxHalfLife)
                     {
                         candidates.Add((new SelectedPair(members[i], members[j], t.PValue, t.HalfLife), t));
@@ -267,7 +273,7 @@ public sealed class PairsTrading : ITradingStrategy
             {
                 // Warm the filter on the formation window so its first z-scores are meaningful.
                 var f = new KalmanRegression(_kalmanDelta, _kalmanVe);
-                Align(market, pair.A, pair.B);
+                Align(pair.A, pair.B);
                 for (int i = 0; i < _formation; i++)
                 {
                     f.Update(_x[i], _y[i]);
@@ -310,16 +316,16 @@ public sealed class PairsTrading : ITradingStrategy
     }
 
     // Engle–Granger of log B on log A over the last formation bars the two share (matched by bar time).
-    private PairScreenResult? Test(Engine.Strategies.IMarketView market, int a, int b) =>
-        Align(market, a, b) ? PairScreen.Test(_y, _x, _residuals) : null;
+    private PairScreenResult? Test(int a, int b) =>
+        Align(a, b) ? PairScreen.Test(_y, _x, _residuals) : null;
 
     // Fills _x, _y with the last formation log closes of a and b at the bar times both have; false when too few.
-    private bool Align(Engine.Strategies.IMarketView market, int a, int b)
+    private bool Align(int a, int b)
     {
-        var ta = market.Time(a);
-        var tb = market.Time(b);
-        var la = _logs.Get(market, a);
-        var lb = _logs.Get(market, b);
+        var ta = _history.Time(a);
+        var tb = _history.Time(b);
+        var la = _history.Log(a);
+        var lb = _history.Log(b);
         int i = ta.Length - 1, j = tb.Length - 1, m = _formation;
         while (m > 0 && i >= 0 && j >= 0)
         {
@@ -349,6 +355,7 @@ public sealed class PairsTrading : ITradingStrategy
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Long("last_selection", _lastSelection);
+        _history.Save(writer);
         writer.Long("pairs", _pairs.Count);
         foreach (var p in _pairs)
         {
@@ -373,6 +380,7 @@ public sealed class PairsTrading : ITradingStrategy
     {
         ArgumentNullException.ThrowIfNull(reader);
         _lastSelection = reader.Long("last_selection");
+        _history.Load(reader);
         long n = reader.Long("pairs");
         _pairs.Clear();
         for (int k = 0; k < n; k++)
