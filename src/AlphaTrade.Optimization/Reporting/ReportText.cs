@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+
+namespace AlphaTrade.Optimization.Reporting;
+
+/// <summary>Small helpers of the HTML writer: values for people, invariant, and escaping.</summary>
+internal static class ReportText
+{
+    /// <summary>A value for people: 4 significant digits, "n/a" for NaN, "inf" for infinities.</summary>
+    public static string Value(double v) => double.IsNaN(v) ? "n/a"
+        : double.IsPositiveInfinity(v) ? "inf"
+        : double.IsNegativeInfinity(v) ? "-inf"
+        : v.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>Escapes text for XML/HTML content and attributes.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+}
