@@ -71,6 +71,9 @@ internal sealed class BacktestRunner
                 : "risk: OFF (--no-risk): config/risk_params.yaml is not applied; for research only");
         }
 
+        // The universe's session closes (for the attribution) depend on the bars alone: formatted on the other core
+        // while the engine runs.
+        var closesText = Task.Run(() => UniverseCloses.Format(market.Series, NyseCalendar.Instance), CancellationToken.None);
         var progress = new ConsoleProgress(_ctx.Error, bars);
         var sw = Stopwatch.StartNew();
         RunResult result = plan.Engine == BacktestEngineKind.Vectorized ? RunVectorized(market, progress) : RunEvent(market, progress, risk);
@@ -88,7 +91,7 @@ internal sealed class BacktestRunner
             files.Add(new(RunTexts.BenchmarkFile, benchmarkCsv));
         }
 
-        string universeCloses = UniverseCloses.Format(market.Series, NyseCalendar.Instance);
+        string universeCloses = closesText.GetAwaiter().GetResult();
         files.Add(new(UniverseCloses.FileName, universeCloses));
 
         string? riskCsv = risk is null ? null : RiskEventCsvWriter.ToCsv(risk.Log.Events);

@@ -94,7 +94,7 @@ public sealed class MarketDataService
     /// <summary>The cache key of the processing step: every setting that changes the processed bars.</summary>
     internal static string ProcessingKey(MarketDataRequest request) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{ProcessingVersion}|tf={request.TimeFrame}|clean={JsonSerializer.Serialize(request.Cleaning)}");
+            $"{ProcessingVersion}|tf={request.TimeFrame}|clean={JsonSerializer.Serialize(request.Cleaning, CleaningKeyJson.Default.BarCleanerOptions)}");
 
     private static BarSeries Process(BarCleaner cleaner, BarSeries raw, TimeFrame target)
     {
