@@ -117,11 +117,7 @@ public sealed class BarSlice
     /// <summary>Empties the slice and sets the shared bar start (feeds call this first).</summary>
     public void Reset(long startUtcTicks)
     {
-        StartUtcTicks = startUtcTicks;
-        EndUtcTicks = startUtcTicks;
-        InSession = false;
-        IsSessionOpenBar = false;
-        IsSessionCloseBar = false;
+        BeginStep(startUtcTicks);
         Count = 0;
         if (_boundPresent is not null)
         {
@@ -184,11 +180,7 @@ public sealed class BarSlice
             throw new ArgumentOutOfRangeException(nameof(offset), "The block row does not hold a full slice at this offset.");
         }
 
-        StartUtcTicks = startUtcTicks;
-        EndUtcTicks = startUtcTicks;
-        InSession = false;
-        IsSessionOpenBar = false;
-        IsSessionCloseBar = false;
+        BeginStep(startUtcTicks);
         _open = open;
         _high = high;
         _low = low;
@@ -200,6 +192,16 @@ public sealed class BarSlice
         _ids = ids;
         _idsOffset = idsOffset;
         Count = count;
+    }
+
+    // A new time step: its start, the session stamps cleared until the event loop sets them.
+    private void BeginStep(long startUtcTicks)
+    {
+        StartUtcTicks = startUtcTicks;
+        EndUtcTicks = startUtcTicks;
+        InSession = false;
+        IsSessionOpenBar = false;
+        IsSessionCloseBar = false;
     }
 
     private void Unbind()

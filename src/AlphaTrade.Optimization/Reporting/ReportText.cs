@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace AlphaTrade.Optimization.Reporting;
 
@@ -12,23 +11,6 @@ internal static class ReportText
         : double.IsNegativeInfinity(v) ? "-inf"
         : v.ToString("G4", CultureInfo.InvariantCulture);
 
-    /// <summary>Escapes text for XML/HTML content and attributes.</summary>
-    public static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            sb.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Escapes text for XML/HTML content and attributes (the tearsheet's escaping).</summary>
+    public static string Escape(string text) => AlphaTrade.Analytics.Reporting.Html.Escape(text);
 }
