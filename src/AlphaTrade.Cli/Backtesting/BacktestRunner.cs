@@ -180,7 +180,8 @@ internal sealed class BacktestRunner
 
         var series = md.Series.Where(s => wanted.Contains(s.Symbol)).ToList();
         var all = md.Benchmark is null ? series : series.Append(md.Benchmark);
-        return new MarketData(series, md.Benchmark, md.TimeFrame, md.IsSample, md.SourceDirectory, DataFingerprint.Of(all), md.Notices);
+        var kept = all.ToDictionary(s => s.Symbol, md.FingerprintOf, StringComparer.Ordinal);
+        return new MarketData(series, md.Benchmark, md.TimeFrame, md.IsSample, md.SourceDirectory, DataFingerprint.Of(all), md.Notices, kept);
     }
 
     private void CheckFingerprints(MarketData market)
@@ -283,10 +284,10 @@ internal sealed class BacktestRunner
     private static List<KeyValuePair<string, string>> Fingerprints(MarketData market)
     {
         var list = new List<KeyValuePair<string, string>> { new("universe", market.Fingerprint) };
-        list.AddRange(market.Series.Select(s => new KeyValuePair<string, string>(s.Symbol, DataFingerprint.Of(s))));
+        list.AddRange(market.Series.Select(s => new KeyValuePair<string, string>(s.Symbol, market.FingerprintOf(s))));
         if (market.Benchmark is { } b && market.Series.All(s => s.Symbol != b.Symbol))
         {
-            list.Add(new(b.Symbol, DataFingerprint.Of(b)));
+            list.Add(new(b.Symbol, market.FingerprintOf(b)));
         }
 
         return list;
