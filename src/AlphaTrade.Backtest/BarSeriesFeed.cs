@@ -34,6 +34,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
     private readonly bool[] _present;
     private readonly int[] _rowIds;
     private readonly int[] _rowCount;
+    private readonly bool _aligned;
     private int _row;
     private int _blockStart;
     private int _blockEnd;
@@ -98,6 +99,24 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
         _present = new bool[cells];
         _rowIds = new int[cells];
         _rowCount = new int[BlockRows];
+
+        // Every series has a bar at every time step (the usual cleaned universe): which symbols a row holds never
+        // changes, so presence and id lists are set once and a block is a plain transposition.
+        _aligned = true;
+        for (int i = 0; i < _n; i++)
+        {
+            _aligned &= _end[i] - _cursor[i] == _times.Length;
+        }
+
+        if (_aligned)
+        {
+            Array.Fill(_present, true);
+            Array.Fill(_rowCount, _n);
+            for (int at = 0; at < cells; at++)
+            {
+                _rowIds[at] = at % _n;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -179,6 +198,14 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
     {
         int r0 = _row;
         int r1 = Math.Min(r0 + BlockRows, _times.Length);
+        if (_aligned)
+        {
+            FillAlignedBlock(r1 - r0);
+            _blockStart = r0;
+            _blockEnd = r1;
+            return;
+        }
+
         long stop = r1 < _times.Length ? _times[r1] : long.MaxValue;
         var times = _times;
         int n = _n;
@@ -222,6 +249,35 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
 
         _blockStart = r0;
         _blockEnd = r1;
+    }
+
+    /// <summary>The next <paramref name="rows"/> bars of every series, all at the same time steps, into the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillAlignedBlock(int rows)
+    {
+        int n = _n;
+        for (int s = 0; s < n; s++)
+        {
+            var x = _series[s];
+            int i0 = _cursor[s];
+            var o = x.Open.Slice(i0, rows);
+            var h = x.High.Slice(i0, rows);
+            var l = x.Low.Slice(i0, rows);
+            var c = x.Close.Slice(i0, rows);
+            var v = x.Volume.Slice(i0, rows);
+            var f = x.Flags.Slice(i0, rows);
+            for (int k = 0, at = s; k < rows; k++, at += n)
+            {
+                _open[at] = o[k];
+                _high[at] = h[k];
+                _low[at] = l[k];
+                _close[at] = c[k];
+                _volume[at] = v[k];
+                _flags[at] = f[k];
+            }
+
+            _cursor[s] = i0 + rows;
+        }
     }
 
     /// <summary>The distinct bar starts of every series within [lo, hi), ascending.</summary>

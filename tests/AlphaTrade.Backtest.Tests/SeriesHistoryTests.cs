@@ -38,6 +38,39 @@ public sealed class SeriesHistoryTests
     }
 
     [Fact]
+    public void Feed_AlignedSeries_SameSlicesAsTheGeneralMerge()
+    {
+        // Three series with the same bar times take the aligned path; adding a fourth with a gap forces the general merge.
+        var starts = BarStarts(new DateOnly(2024, 1, 2), 12); // > one 256-row block
+        BarSeries[] aligned = [RandomWalk("A", starts, 1), RandomWalk("B", starts, 2), RandomWalk("C", starts, 3)];
+        var gappy = RandomWalk("D", starts.Where((_, i) => i != 40).ToList(), 4);
+        var fast = new BarSeriesFeed(aligned);
+        var general = new BarSeriesFeed([.. aligned, gappy]);
+        var a = new BarSlice(3);
+        var g = new BarSlice(4);
+        int steps = 0;
+        while (fast.TryReadNext(a))
+        {
+            Assert.True(general.TryReadNext(g));
+            Assert.Equal(g.StartUtcTicks, a.StartUtcTicks);
+            Assert.Equal([0, 1, 2], a.Symbols.ToArray());
+            Assert.Equal(g.Symbols.ToArray().Where(id => id < 3), a.Symbols.ToArray());
+            for (int id = 0; id < 3; id++)
+            {
+                Assert.True(a.Has(id));
+                Assert.Equal(g.GetBar(id), a.GetBar(id));
+                Assert.Equal(g.Flags[id], a.Flags[id]);
+            }
+
+            Assert.Equal(steps != 40, g.Has(3));
+            steps++;
+        }
+
+        Assert.Equal(starts.Count, steps);
+        Assert.Equal(0, fast.RemainingBars);
+    }
+
+    [Fact]
     public void FeedHistory_AfterTheFirstRead_IsRefused()
     {
         var feed = new BarSeriesFeed([RandomWalk("A", BarStarts(new DateOnly(2024, 1, 2), 1), 1)]);
