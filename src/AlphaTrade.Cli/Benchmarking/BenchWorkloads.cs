@@ -120,11 +120,14 @@ internal sealed class StrategyWorkload
     public static IReadOnlyList<string> LibraryTypes => [.. StrategyRegistry.Types.Take(6).Select(t => t.Name)];
 
     /// <summary>One backtest of a library type, or of <see cref="AllSix"/>.</summary>
-    public RunResult Run(string setting) => Backtester.Run(new BacktestSpec
+    public RunResult Run(string setting) => Run(Hosts(setting));
+
+    /// <summary>One backtest of <paramref name="strategies"/> over the same market and settings (for baselines).</summary>
+    public RunResult Run(IReadOnlyList<IStrategy> strategies) => Backtester.Run(new BacktestSpec
     {
         Bars = _bars,
         Calendar = NyseCalendar.Instance,
-        Strategies = Hosts(setting),
+        Strategies = strategies,
     });
 
     private List<IStrategy> Hosts(string setting)
