@@ -77,6 +77,34 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "feed-clean")
+        {
+            // The feed over the cleaned sample market with faults (as the strategy benchmarks use it): CPU per pass.
+            var m = new AlphaTrade.Data.Sample.SampleMarketGenerator(AlphaTrade.Core.Calendar.NyseCalendar.Instance).Generate(new AlphaTrade.Data.Sample.SampleMarketOptions
+            {
+                Start = new DateOnly(2024, 1, 2),
+                End = new DateOnly(2025, 12, 31),
+            });
+            var series = m.CleanSeries;
+            Console.WriteLine(string.Join(" ", series.Select(x => x.Count)));
+            for (int rep = 0; rep < 8; rep++)
+            {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var feed = new AlphaTrade.Backtest.BarSeriesFeed(series);
+                var slice = new AlphaTrade.Core.Market.BarSlice(feed.Symbols.Count);
+                long bars = 0, steps = 0;
+                while (feed.TryReadNext(slice))
+                {
+                    bars += slice.Count;
+                    steps++;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bars} bars {steps} steps {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F1} ms"));
+            }
+
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "strategies-hash")
         {
             StrategiesHash(args.Length > 1 ? args[1] : null);
@@ -105,7 +133,7 @@ public static class Program
             foreach (var (name, run, units) in new (string, Action, string)[]
                      {
                          ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"),
-                         ("VecNoTrades", () => b.VectorizedNoTrades(), "cells"), ("Align", () => b.Align(), "cells"),
+                         ("VecNoTrades", () => b.VectorizedNoTrades(), "cells"), ("Align", () => b.Align(), "cells"), ("Feed", () => b.Feed(), "bars"),
                      })
             {
                 run();

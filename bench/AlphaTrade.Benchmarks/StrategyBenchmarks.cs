@@ -1,12 +1,8 @@
-using AlphaTrade.Backtest;
 using AlphaTrade.Backtest.Reference;
-using AlphaTrade.Core.Calendar;
-using AlphaTrade.Core.Market;
-using AlphaTrade.Data.Sample;
 using AlphaTrade.Engine.Results;
 using AlphaTrade.Engine.Strategies;
 using AlphaTrade.Strategies.Framework;
-using AlphaTrade.Strategies.Library;
+using AlphaTrade.Cli.Benchmarking;
 using BenchmarkDotNet.Attributes;
 
 namespace AlphaTrade.Benchmarks;
@@ -21,8 +17,7 @@ namespace AlphaTrade.Benchmarks;
 [MemoryDiagnoser]
 public class StrategyBenchmarks
 {
-    private IReadOnlyList<BarSeries> _bars = [];
-    private Dictionary<string, string> _sectors = [];
+    private StrategyWorkload _w = null!;
 
     /// <summary>"idle" (the kernel's bar loop and valuation with a strategy that does nothing), "sma_crossover" (baseline), a library type, or "all_six".</summary>
     [Params("idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six")]
@@ -31,47 +26,23 @@ public class StrategyBenchmarks
     /// <summary>Symbol-bars in the data set.</summary>
     public static long Bars { get; private set; }
 
-    /// <summary>Generates the market.</summary>
+    /// <summary>Generates the market (the workload of <c>alphatrade bench --suite strategies</c>).</summary>
     [GlobalSetup]
     public void Setup()
     {
-        var market = new SampleMarketGenerator(NyseCalendar.Instance).Generate(new SampleMarketOptions
-        {
-            Start = new DateOnly(2024, 1, 2),
-            End = new DateOnly(2025, 12, 31),
-        });
-        _bars = market.CleanSeries;
-        _sectors = market.Truth.Symbols.ToDictionary(s => s.Symbol, s => s.Sector, StringComparer.Ordinal);
-        Bars = _bars.Sum(b => (long)b.Count);
+        _w = StrategyWorkload.Create();
+        Bars = _w.BarCount;
         Console.WriteLine($"// {Bars} bars");
     }
 
     /// <summary>One backtest.</summary>
     [Benchmark]
-    public RunResult Backtest() => Backtester.Run(new BacktestSpec
+    public RunResult Backtest() => Strategy switch
     {
-        Bars = _bars,
-        Calendar = NyseCalendar.Instance,
-        Strategies = Strategies(),
-    });
-
-    private IReadOnlyList<IStrategy> Strategies()
-    {
-        if (Strategy == "idle")
-        {
-            return [new IdleStrategy()];
-        }
-
-        if (Strategy == "sma_crossover")
-        {
-            return [new SmaCrossoverStrategy(new SmaCrossoverParameters { FastPeriod = 10, SlowPeriod = 30, AllowShort = true })];
-        }
-
-        var types = Strategy == "all_six" ? StrategyRegistry.Types.Take(6).Select(t => t.Name).ToArray() : [Strategy];
-        return [.. types.Select(t => (IStrategy)StrategyRegistry.CreateHost(
-            new StrategyDeclaration(t, t, t == PairsTrading.TypeName ? [new("formation_bars", "3900")] : [], null, 1.0 / types.Length),
-            new StrategyHostOptions { Calendar = NyseCalendar.Instance, Sectors = _sectors }))];
-    }
+        "idle" => _w.Run([new IdleStrategy()]),
+        "sma_crossover" => _w.Run([new SmaCrossoverStrategy(new SmaCrossoverParameters { FastPeriod = 10, SlowPeriod = 30, AllowShort = true })]),
+        _ => _w.Run(Strategy),
+    };
 
     /// <summary>Receives every event and does nothing: what is left is the engine's own per-bar cost.</summary>
     private sealed class IdleStrategy : Strategy

@@ -4,6 +4,7 @@ using AlphaTrade.Core;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Core.Time;
+using AlphaTrade.Engine.Strategies;
 
 namespace AlphaTrade.Backtest;
 
@@ -13,7 +14,7 @@ namespace AlphaTrade.Backtest;
 /// columns in place: nothing is copied or allocated per bar. Series must share one bar size and have strictly
 /// ascending times (else <see cref="InputException"/>). Single consumer.
 /// </summary>
-public sealed class BarSeriesFeed : IMarketDataFeed
+public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
 {
     /// <summary>Rows (time steps) transposed at a time: small enough that a block's columns stay in the L2 cache.</summary>
     private const int BlockRows = 256;
@@ -21,6 +22,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     private readonly BarSeries[] _series;
     private readonly int[] _cursor;
     private readonly int[] _end;
+    private readonly int[] _first;
     private readonly long[] _times;
     private readonly int _n;
     private readonly double[] _open;
@@ -30,6 +32,9 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     private readonly double[] _volume;
     private readonly BarFlags[] _flags;
     private readonly bool[] _present;
+    private readonly int[] _rowIds;
+    private readonly int[] _rowCount;
+    private readonly bool _aligned;
     private int _row;
     private int _blockStart;
     private int _blockEnd;
@@ -82,6 +87,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed
         }
 
         _n = _series.Length;
+        _first = (int[])_cursor.Clone();
         _times = UnionOfTimes(_series, _cursor, _end);
         int cells = BlockRows * _n;
         _open = new double[cells];
@@ -91,6 +97,26 @@ public sealed class BarSeriesFeed : IMarketDataFeed
         _volume = new double[cells];
         _flags = new BarFlags[cells];
         _present = new bool[cells];
+        _rowIds = new int[cells];
+        _rowCount = new int[BlockRows];
+
+        // Every series has a bar at every time step (the usual cleaned universe): which symbols a row holds never
+        // changes, so presence and id lists are set once and a block is a plain transposition.
+        _aligned = true;
+        for (int i = 0; i < _n; i++)
+        {
+            _aligned &= _end[i] - _cursor[i] == _times.Length;
+        }
+
+        if (_aligned)
+        {
+            Array.Fill(_present, true);
+            Array.Fill(_rowCount, _n);
+            for (int at = 0; at < cells; at++)
+            {
+                _rowIds[at] = at % _n;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -121,6 +147,18 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     }
 
     /// <inheritdoc />
+    /// <remarks>The history is a window over the series' own columns (<see cref="SeriesHistory"/>): nothing copied per bar.</remarks>
+    public IBarHistory CreateHistory(int capacity)
+    {
+        if (_row != 0)
+        {
+            throw new InvalidOperationException("A feed's history must be created before its first read.");
+        }
+
+        return new SeriesHistory(Symbols, _series, _first, capacity);
+    }
+
+    /// <inheritdoc />
     public bool TryPeekNextStart(out long startUtcTicks)
     {
         startUtcTicks = _row < _times.Length ? _times[_row] : long.MaxValue;
@@ -130,8 +168,9 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     /// <inheritdoc />
     /// <remarks>
     /// Bars are transposed <see cref="BlockRows"/> time steps at a time into row-major buffers, one series at a time,
-    /// so reads stay sequential; merging all series bar by bar would read 7 columns × N series at once, more streams
-    /// than the hardware prefetches (the merge then costs more than the rest of the event loop).
+    /// so reads stay sequential, and the slice is bound to its row there (<see cref="BarSlice.Bind"/>: nothing copied);
+    /// merging all series bar by bar would read 7 columns × N series at once, more streams than the hardware
+    /// prefetches (the merge then costs more than the rest of the event loop).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadNext(BarSlice destination)
@@ -147,19 +186,9 @@ public sealed class BarSeriesFeed : IMarketDataFeed
             FillBlock();
         }
 
-        destination.Reset(_times[_row]);
-        int n = _n;
-        int b = (_row - _blockStart) * n;
-        var present = _present;
-        for (int s = 0; s < n; s++)
-        {
-            int at = b + s;
-            if (present[at])
-            {
-                destination.Add(s, _open[at], _high[at], _low[at], _close[at], _volume[at], _flags[at]);
-            }
-        }
-
+        int r = _row - _blockStart;
+        int b = r * _n;
+        destination.Bind(_times[_row], _open, _high, _low, _close, _volume, _flags, _present, b, _rowIds, b, _rowCount[r]);
         _row++;
         return true;
     }
@@ -169,10 +198,21 @@ public sealed class BarSeriesFeed : IMarketDataFeed
     {
         int r0 = _row;
         int r1 = Math.Min(r0 + BlockRows, _times.Length);
+        if (_aligned)
+        {
+            FillAlignedBlock(r1 - r0);
+            _blockStart = r0;
+            _blockEnd = r1;
+            return;
+        }
+
         long stop = r1 < _times.Length ? _times[r1] : long.MaxValue;
         var times = _times;
         int n = _n;
         Array.Clear(_present, 0, (r1 - r0) * n);
+        Array.Clear(_rowCount);
+        var rowIds = _rowIds;
+        var rowCount = _rowCount;
         for (int s = 0; s < n; s++)
         {
             var x = _series[s];
@@ -200,6 +240,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed
                 _volume[at] = v[i];
                 _flags[at] = f[i];
                 _present[at] = true;
+                rowIds[((r - r0) * n) + rowCount[r - r0]++] = s; // series in id order: each row's ids ascend
                 r++;
             }
 
@@ -208,6 +249,35 @@ public sealed class BarSeriesFeed : IMarketDataFeed
 
         _blockStart = r0;
         _blockEnd = r1;
+    }
+
+    /// <summary>The next <paramref name="rows"/> bars of every series, all at the same time steps, into the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillAlignedBlock(int rows)
+    {
+        int n = _n;
+        for (int s = 0; s < n; s++)
+        {
+            var x = _series[s];
+            int i0 = _cursor[s];
+            var o = x.Open.Slice(i0, rows);
+            var h = x.High.Slice(i0, rows);
+            var l = x.Low.Slice(i0, rows);
+            var c = x.Close.Slice(i0, rows);
+            var v = x.Volume.Slice(i0, rows);
+            var f = x.Flags.Slice(i0, rows);
+            for (int k = 0, at = s; k < rows; k++, at += n)
+            {
+                _open[at] = o[k];
+                _high[at] = h[k];
+                _low[at] = l[k];
+                _close[at] = c[k];
+                _volume[at] = v[k];
+                _flags[at] = f[k];
+            }
+
+            _cursor[s] = i0 + rows;
+        }
     }
 
     /// <summary>The distinct bar starts of every series within [lo, hi), ascending.</summary>

@@ -86,6 +86,9 @@ public class TearsheetChartTests
         System.Text.RegularExpressions.Regex.Matches(html, "<svg role=\"img\" aria-label=\"([^\"]*)\"[\\s\\S]*?</svg>")
             .ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m => ChartRenderingTests.Parse(m.Value));
 
+    private static int FilledRects(XElement svg, string color) =>
+        svg.Descendants("rect").Count(r => string.Equals((string?)r.Attribute("fill"), color, StringComparison.OrdinalIgnoreCase));
+
     [Fact]
     public void Build_SampleRun_DrawsEachChartWithItsSeriesAndAxes()
     {
@@ -130,6 +133,28 @@ public class TearsheetChartTests
             int lines = ChartRenderingTests.PaintedPaths(exposure, color);
             Assert.True(lines == 2, $"{name}: {lines} paths in {color}");
         }
+
+        // Yearly returns: a bar per year for the strategy (green up, red down) and the benchmark, with a legend.
+        var yearly = charts["Yearly returns"];
+        int years = report.Calendar.Years.Count;
+        Assert.Equal(years + 1, FilledRects(yearly, "#2E8B57") + FilledRects(yearly, "#C0392B")); // bars and the legend swatch
+        Assert.Equal(years + 1, FilledRects(yearly, "#9AA5B1"));
+        var yearlyTexts = ChartRenderingTests.Texts(yearly);
+        Assert.All(report.Calendar.Years, y => Assert.Contains(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), yearlyTexts));
+        Assert.Contains("Benchmark", yearlyTexts);
+
+        // Distribution: histogram bars, the mean and VaR markers named in the legend.
+        var histogram = charts["Histogram of daily returns"];
+        Assert.InRange(FilledRects(histogram, "#D98880") + FilledRects(histogram, "#7FB3D5"), 10, 50);
+        Assert.Contains(ChartRenderingTests.Texts(histogram), t => t.StartsWith("VaR 95% ", StringComparison.Ordinal));
+        Assert.Contains(ChartRenderingTests.Texts(histogram), t => t.StartsWith("mean ", StringComparison.Ordinal));
+
+        // Sector exposure: a net and a gross bar per sector, the sectors named.
+        var sectors = charts["Average net and gross exposure by sector"];
+        int sectorCount = input.Analytics.Exposure!.Sectors.Count;
+        Assert.Equal(sectorCount + 1, FilledRects(sectors, "#1F4E79"));
+        Assert.Equal(sectorCount + 1, FilledRects(sectors, "#A9C4DE"));
+        Assert.All(input.Analytics.Exposure.Sectors, s => Assert.Contains(s, ChartRenderingTests.Texts(sectors)));
 
         // Clip-path ids are unique across the page's charts.
         var ids = charts.Values.SelectMany(c => c.Descendants("clipPath")).Select(c => (string?)c.Attribute("id")).ToList();

@@ -64,6 +64,29 @@ public sealed class FeedAndReferenceTests
         Assert.True(m.IsReady);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(30)]
+    public void RollingMeans_PerSymbolStreams_EqualOneRollingMeanEachBitForBit(int period)
+    {
+        const int symbols = 5;
+        var bank = new RollingMeans(symbols, period);
+        var single = Enumerable.Range(0, symbols).Select(_ => new RollingMean(period)).ToArray();
+        var rng = new Random(11);
+        for (int i = 0; i < 5_000; i++)
+        {
+            int s = rng.Next(symbols);
+            double v = 100 + (rng.NextDouble() * 50);
+            bank.Add(s, v);
+            single[s].Add(v);
+            Assert.Equal(single[s].IsReady, bank.IsReady(s));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(single[s].Value), BitConverter.DoubleToInt64Bits(bank.Value(s)));
+        }
+
+        Assert.True(double.IsNaN(new RollingMeans(2, period).Value(1)));
+    }
+
     [Fact]
     public void Crossover_FixedShares_TradesOnlyOnStateChanges()
     {

@@ -69,7 +69,8 @@ public class OptimizeCommandTests
 
         var html = File.ReadAllText(h.File("opt/optimize.html"));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Contains("fast=2 slow=10: sharpe", html, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\" aria-label=\"Heatmap of sharpe (max over other parameters) by fast and slow\"", html, StringComparison.Ordinal);
+        Assert.Contains("stroke=\"#E4002B\"", html, StringComparison.Ordinal); // the chosen configuration outlined
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -60,34 +60,70 @@ public class HeatmapTests
         Assert.Null(grid.YName);
     }
 
+    /// <summary>The heatmap's cells: the rectangles of the first clipped group, by (row from the top, column).</summary>
+    private static Dictionary<(int Row, int Column), XElement> Cells(XElement svg)
+    {
+        static double At(XElement e, string a) => double.Parse((string)e.Attribute(a)!, System.Globalization.CultureInfo.InvariantCulture);
+        var rects = svg.Elements("g").First(g => g.Elements("rect").Any()).Elements("rect").ToList();
+        var xs = rects.Select(r => Math.Round(At(r, "x"), 2)).Distinct().Order().ToList();
+        var ys = rects.Select(r => Math.Round(At(r, "y"), 2)).Distinct().Order().ToList();
+        return rects.ToDictionary(r => (ys.IndexOf(Math.Round(At(r, "y"), 2)), xs.IndexOf(Math.Round(At(r, "x"), 2))));
+    }
+
     [Fact]
-    public void Render_IsWellFormedSvgWithOneRectPerCellAndHighlight()
+    public void Render_InlineSvgWithACellPerPairTheChosenOutlinedAndFailedCellsGrey()
     {
         var sweep = Sweep();
         var grid = Heatmap.Build(sweep, "fast", "slow", Objective.Sharpe);
-        var chosen = sweep.Best(Objective.Sharpe)!.Parameters;
-        string svg = HeatmapSvg.Render(grid, new HeatmapSvgOptions("Sharpe <by> fast & slow", chosen));
-        var doc = XDocument.Parse(svg);
-        XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(ns + "svg", doc.Root!.Name);
-        var cells = doc.Descendants(ns + "g").Single(g => (string?)g.Attribute("id") == "heatmap-cells").Elements(ns + "rect").ToList();
+        var chosen = sweep.Best(Objective.Sharpe)!.Parameters; // fast=2 slow=20
+        string svg = HeatmapSvg.Render(grid, new HeatmapSvgOptions("Sharpe <by> fast & slow", chosen, ShowValues: true));
+        var doc = XElement.Parse(svg);
+        Assert.Equal("svg", doc.Name.LocalName);
+        Assert.StartsWith("<svg role=\"img\" aria-label=\"Heatmap of sharpe (max over other parameters) by fast and slow\"", svg, StringComparison.Ordinal);
+
+        // Two rows (slow 20 on top of slow 10) by three columns (fast 1, 2, 3).
+        var cells = Cells(doc);
         Assert.Equal(6, cells.Count);
-        Assert.Equal(1, cells.Count(c => (string?)c.Attribute("fill") == "#d9d9d9"));
-        Assert.Contains(doc.Descendants(ns + "title"), t => t.Value == "chosen configuration");
-        Assert.Contains(doc.Descendants(ns + "text"), t => t.Value == "Sharpe <by> fast & slow");
-        Assert.Contains(doc.Descendants(ns + "title"), t => t.Value == "fast=2 slow=20: sharpe 32 (2 trials)");
-        Assert.DoesNotContain("http://", svg.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(svg, HeatmapSvg.Render(grid, new HeatmapSvgOptions("Sharpe <by> fast & slow", chosen)));
+        Assert.Equal("#D9D9D9", (string?)cells[(0, 2)].Attribute("fill")); // fast 3, slow 20: every trial failed
+        Assert.Single(cells.Values, c => (string?)c.Attribute("fill") == "#D9D9D9");
+        var outline = Assert.Single(doc.Descendants("rect"), r => (string?)r.Attribute("stroke") == "#E4002B");
+        Assert.Equal((string?)cells[(0, 1)].Attribute("x"), (string?)outline.Attribute("x"));
+        Assert.Equal((string?)cells[(0, 1)].Attribute("y"), (string?)outline.Attribute("y"));
+
+        var texts = doc.Descendants("text").Select(t => t.Value).ToList();
+        foreach (var label in new[] { "Sharpe <by> fast & slow", "fast", "slow", "1", "2", "3", "10", "20", "chosen configuration", "no result", "sharpe (max)", "32", "21" })
+        {
+            Assert.Contains(label, texts);
+        }
+
+        Assert.DoesNotContain("http", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<?xml", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", svg, StringComparison.Ordinal);
+        Assert.Equal(svg, HeatmapSvg.Render(grid, new HeatmapSvgOptions("Sharpe <by> fast & slow", chosen, ShowValues: true)));
     }
 
     [Fact]
     public void Render_BestValueIsYellowForBothDirections()
     {
         var sweep = Sweep();
-        string max = HeatmapSvg.Render(Heatmap.Build(sweep, "fast", "slow", Objective.Sharpe));
-        string min = HeatmapSvg.Render(Heatmap.Build(sweep, "fast", "slow", Objective.MaxDrawdown));
-        Assert.Contains("fill=\"#fde725\"><title>fast=2 slow=20", max, StringComparison.Ordinal);
-        Assert.Contains("fill=\"#fde725\"><title>fast=1 slow=10", min, StringComparison.Ordinal);
+        var max = Cells(XElement.Parse(HeatmapSvg.Render(Heatmap.Build(sweep, "fast", "slow", Objective.Sharpe))));
+        var min = Cells(XElement.Parse(HeatmapSvg.Render(Heatmap.Build(sweep, "fast", "slow", Objective.MaxDrawdown))));
+        Assert.Equal("#FDE724", (string?)max[(0, 1)].Attribute("fill")); // fast=2 slow=20: the largest, 32
+        Assert.Equal("#FDE724", (string?)min[(1, 0)].Attribute("fill")); // fast=1 slow=10: the smallest, 11
+        Assert.Equal("#440154", (string?)min[(0, 1)].Attribute("fill"));
+    }
+
+    [Fact]
+    public void Render_SingleParameterAndAllFailed_OneRowOrANoDataChart()
+    {
+        var sweep = Sweep();
+        var oneRow = Cells(XElement.Parse(HeatmapSvg.Render(Heatmap.Build(sweep, "k", null, Objective.Sharpe))));
+        Assert.Equal(2, oneRow.Count);
+        Assert.All(oneRow.Keys, k => Assert.Equal(0, k.Row));
+
+        var failed = GridSweep.Run(ParameterGrid.Parse(["fast=1,2"]).Enumerate(), (_, _) => throw new InvalidOperationException("no data"), 1);
+        string svg = HeatmapSvg.Render(Heatmap.Build(failed, "fast", null, Objective.Sharpe));
+        Assert.Contains(XElement.Parse(svg).Descendants("text"), t => t.Value == "no data");
     }
 }
 
@@ -227,7 +263,9 @@ public class OptimizationReportTests
         using var dir = new TempDir();
         var html = File.ReadAllText(OptimizeReportWriter.Write(dir.Path, report).Html);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<svg ")); // the heatmap and the PBO logit histogram
+        Assert.Contains("aria-label=\"Histogram of the CSCV logits\"", html, StringComparison.Ordinal);
+        Assert.Contains("logit λ (left of the dashed line: overfitted splits)", html, StringComparison.Ordinal);
         Assert.Contains("Top 10 configurations", html, StringComparison.Ordinal);
         Assert.Contains("Deflated Sharpe ratio", html, StringComparison.Ordinal);
         Assert.Contains("Probability of backtest overfitting (CSCV)", html, StringComparison.Ordinal);
@@ -235,5 +273,6 @@ public class OptimizationReportTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html, StringComparison.Ordinal); // nothing to fetch, not even a namespace URL
     }
 }

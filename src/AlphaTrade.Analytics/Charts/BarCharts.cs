@@ -1,11 +1,15 @@
+using ScottPlot;
+
 namespace AlphaTrade.Analytics.Charts;
 
 /// <summary>One group of bars: a category with one value per series.</summary>
 internal sealed record BarGroup(string Category, double[] Values);
 
-/// <summary>Vertical grouped bars (e.g. yearly returns of strategy and benchmark).</summary>
+/// <summary>Vertical grouped bars (e.g. yearly returns of strategy and benchmark), drawn with ScottPlot as inline SVG.</summary>
 internal sealed class ColumnChart
 {
+    private const string Up = "#2e8b57", Down = "#c0392b";
+
     public required string Label { get; init; }
 
     public required IReadOnlyList<string> SeriesNames { get; init; }
@@ -23,19 +27,271 @@ internal sealed class ColumnChart
     /// <summary>Colour bars of the first series by sign (green up, red down) instead of its colour.</summary>
     public bool SignColors { get; init; } = true;
 
-    private const double Left = 56, Right = 12, Top = 26, Bottom = 26;
+    public string Render() => ChartFactory.Render((int)Width, (int)Height, plot =>
+    {
+        if (Groups.Count == 0)
+        {
+            ChartFactory.NoData(plot);
+            return;
+        }
+
+        var (lo, hi) = BarScale.Range(Groups, 0.12);
+        int k = SeriesNames.Count;
+
+        // Bars share 80% of each category's slot, at most about 46 pixels wide.
+        double unitPx = Math.Max(1, (Width - 80) / Groups.Count);
+        double barW = Math.Min(0.8 / k, 46 / unitPx);
+        for (int s = 0; s < k; s++)
+        {
+            var bars = new List<Bar>();
+            for (int g = 0; g < Groups.Count; g++)
+            {
+                double v = Groups[g].Values[s];
+                if (!double.IsFinite(v))
+                {
+                    continue;
+                }
+
+                string color = s == 0 && SignColors ? (v >= 0 ? Up : Down) : Colors[s];
+                bars.Add(BarScale.Bar(g + ((s - ((k - 1) / 2.0)) * barW), v, barW * 0.92, color,
+                    k == 1 || s == 0 ? Axes.Label(v, Format, 0.001) : string.Empty));
+            }
+
+            BarScale.Add(plot, bars);
+        }
+
+        plot.Add.HorizontalLine(0, 1, ChartFactory.Hex("#9aa0a6"));
+        plot.Axes.Bottom.TickGenerator = ChartFactory.Manual(Groups.Select((g, i) => ((double)i, g.Category)));
+        plot.Axes.Left.TickGenerator = ChartFactory.ValueTicks(lo, hi, Format);
+        plot.Axes.SetLimits(-0.5, Groups.Count - 0.5, lo, hi);
+        plot.Grid.XAxisStyle.IsVisible = false;
+        if (k > 1)
+        {
+            for (int s = 0; s < k; s++)
+            {
+                plot.Legend.ManualItems.Add(ChartFactory.Swatch(SeriesNames[s], ChartFactory.Hex(s == 0 && SignColors ? Up : Colors[s])));
+            }
+
+            plot.ShowLegend(Alignment.UpperLeft);
+            plot.Legend.FontSize = 10;
+        }
+    }, Label);
+}
+
+/// <summary>Horizontal grouped bars with category labels on the left (e.g. exposure by sector), drawn with ScottPlot.</summary>
+internal sealed class BarListChart
+{
+    private const double RowHeight = 24, Margins = 60;
+
+    public required string Label { get; init; }
+
+    public required IReadOnlyList<string> SeriesNames { get; init; }
+
+    public required IReadOnlyList<string> Colors { get; init; }
+
+    public required IReadOnlyList<BarGroup> Rows { get; init; }
+
+    public double Width { get; init; } = 960;
+
+    public ValueFormat Format { get; init; } = ValueFormat.Percent;
 
     public string Render()
     {
-        var svg = new Svg(Width, Height, Label);
-        if (Groups.Count == 0)
+        double height = Margins + (Math.Max(2, Rows.Count) * RowHeight);
+        return ChartFactory.Render((int)Width, (int)height, plot =>
         {
-            svg.Text(Width / 2, Height / 2, "no data", "middle", 13, "#888");
-            return svg.Close();
+            if (Rows.Count == 0)
+            {
+                ChartFactory.NoData(plot);
+                return;
+            }
+
+            // Room on the right for the value labels.
+            var (lo, hi) = BarScale.Range(Rows, 0);
+            double pad = (hi - lo) * 0.14;
+            hi += hi > 0 ? pad : 0;
+            lo -= lo < 0 ? pad * 0.5 : 0;
+            int k = SeriesNames.Count;
+            double barH = 0.8 / k;
+            for (int s = 0; s < k; s++)
+            {
+                var bars = new List<Bar>();
+                for (int i = 0; i < Rows.Count; i++)
+                {
+                    double v = Rows[i].Values[s];
+                    if (!double.IsFinite(v))
+                    {
+                        continue;
+                    }
+
+                    // The first row at the top; within a row the first series on top.
+                    double y = Rows.Count - 1 - i + (((k - 1) / 2.0) - s) * barH;
+                    var bar = BarScale.Bar(y, v, barH * 0.9, Colors[s], s == 0 ? Axes.Label(v, Format, 0.001) : string.Empty);
+                    bar.Orientation = Orientation.Horizontal;
+                    bars.Add(bar);
+                }
+
+                BarScale.Add(plot, bars).Horizontal = true;
+            }
+
+            plot.Add.VerticalLine(0, 1, ChartFactory.Hex("#9aa0a6"));
+            plot.Axes.Left.TickGenerator = ChartFactory.Manual(Rows.Select((r, i) => ((double)(Rows.Count - 1 - i), r.Category)));
+            plot.Axes.Left.TickLabelStyle.FontSize = 11;
+            plot.Axes.Bottom.TickGenerator = ChartFactory.ValueTicks(lo, hi, Format, 6);
+            plot.Axes.SetLimits(lo, hi, -0.5, Rows.Count - 0.5);
+            plot.Grid.YAxisStyle.IsVisible = false;
+            if (k > 1)
+            {
+                for (int s = 0; s < k; s++)
+                {
+                    plot.Legend.ManualItems.Add(ChartFactory.Swatch(SeriesNames[s], ChartFactory.Hex(Colors[s])));
+                }
+
+                // Rows are sorted by size by the callers, so the lower right is the emptiest corner.
+                plot.ShowLegend(Alignment.LowerRight);
+                plot.Legend.FontSize = 10;
+            }
+        }, Label);
+    }
+}
+
+/// <summary>
+/// A histogram drawn with ScottPlot: one bar per bin, dashed marker lines (mean, VaR, a split point) named in the legend.
+/// </summary>
+internal sealed class HistogramChart
+{
+    public required string Label { get; init; }
+
+    /// <summary>Bin edges, ascending; one more than <see cref="Counts"/>.</summary>
+    public required double[] Edges { get; init; }
+
+    public required int[] Counts { get; init; }
+
+    /// <summary>Fill of the bin from lower to upper edge.</summary>
+    public Func<double, double, string> BarColor { get; init; } = (lo, hi) => lo + hi < 0 ? "#d98880" : "#7fb3d5";
+
+    /// <summary>Dashed vertical lines; those with an empty label stay out of the legend.</summary>
+    public IReadOnlyList<ChartMarker> Markers { get; init; } = [];
+
+    public string? XLabel { get; init; }
+
+    public string? YLabel { get; init; }
+
+    /// <summary>Format of the bin axis.</summary>
+    public ValueFormat Format { get; init; } = ValueFormat.Percent;
+
+    /// <summary>Text shown instead of the bars when there are none.</summary>
+    public string Empty { get; init; } = "no data";
+
+    public double Width { get; init; } = 960;
+
+    public double Height { get; init; } = 240;
+
+    /// <summary>
+    /// Bins <paramref name="values"/> (non-finite ones dropped) into <paramref name="bins"/> equal bins between the 0.5% and
+    /// 99.5% quantiles, widened to include the markers; values outside fall in the edge bins. Fewer than two values: no bins.
+    /// </summary>
+    public static HistogramChart FromValues(string label, double[] values, IReadOnlyList<ChartMarker> markers, int bins = 50)
+    {
+        var v = values.Where(double.IsFinite).ToArray();
+        if (v.Length < 2)
+        {
+            return new HistogramChart { Label = label, Edges = [], Counts = [], Markers = markers, Empty = "not enough data" };
         }
 
+        var sorted = (double[])v.Clone();
+        Array.Sort(sorted);
+        double lo = sorted[(int)(0.005 * (sorted.Length - 1))], hi = sorted[(int)Math.Ceiling(0.995 * (sorted.Length - 1))];
+        foreach (var m in markers)
+        {
+            lo = Math.Min(lo, m.X);
+            hi = Math.Max(hi, m.X);
+        }
+
+        if (hi <= lo)
+        {
+            hi = lo + 1e-6;
+        }
+
+        var counts = new int[bins];
+        foreach (double x in v)
+        {
+            int b = (int)((x - lo) / (hi - lo) * bins);
+            counts[Math.Clamp(b, 0, bins - 1)]++;
+        }
+
+        var edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++)
+        {
+            edges[i] = lo + (i * (hi - lo) / bins);
+        }
+
+        return new HistogramChart { Label = label, Edges = edges, Counts = counts, Markers = markers, YLabel = "days" };
+    }
+
+    public string Render() => ChartFactory.Render((int)Width, (int)Height, plot =>
+    {
+        if (Counts.Length == 0 || Counts.All(c => c == 0))
+        {
+            ChartFactory.NoData(plot, Empty);
+            return;
+        }
+
+        double lo = Edges[0], hi = Edges[^1];
+        var bars = new List<Bar>(Counts.Length);
+        for (int b = 0; b < Counts.Length; b++)
+        {
+            if (Counts[b] > 0)
+            {
+                double w = Edges[b + 1] - Edges[b];
+                bars.Add(BarScale.Bar((Edges[b] + Edges[b + 1]) / 2, Counts[b], w * 0.92, BarColor(Edges[b], Edges[b + 1]), string.Empty));
+            }
+        }
+
+        BarScale.Add(plot, bars);
+        foreach (var m in Markers)
+        {
+            var line = plot.Add.VerticalLine(m.X, 1.5f, ChartFactory.Hex(m.Color), LinePattern.Dashed);
+            line.LegendText = m.Label;
+            lo = Math.Min(lo, m.X);
+            hi = Math.Max(hi, m.X);
+        }
+
+        double top = Counts.Max() * 1.15;
+        double pad = (hi - lo) * 0.01;
+        plot.Axes.Bottom.TickGenerator = ChartFactory.ValueTicks(lo, hi, Format, 8);
+        plot.Axes.Left.TickGenerator = ChartFactory.Manual(Axes.LinearTicks(0, top, 4).Where(t => t == Math.Floor(t))
+            .Select(t => (t, t.ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+        plot.Axes.SetLimits(lo - pad, hi + pad, 0, top);
+        plot.Grid.XAxisStyle.IsVisible = false;
+        SetTitle(plot.Axes.Bottom.Label, XLabel);
+        SetTitle(plot.Axes.Left.Label, YLabel);
+        if (Markers.Any(m => m.Label.Length > 0))
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+            plot.Legend.FontSize = 10;
+        }
+    }, Label);
+
+    private static void SetTitle(LabelStyle label, string? text)
+    {
+        if (text is not null)
+        {
+            label.Text = text;
+            label.FontSize = 11;
+            label.Bold = false;
+        }
+    }
+}
+
+/// <summary>Shared pieces of the bar charts: value range, bar style, legend.</summary>
+internal static class BarScale
+{
+    /// <summary>The range of the finite values, always including zero, padded by <paramref name="pad"/> of the span away from zero.</summary>
+    public static (double Lo, double Hi) Range(IEnumerable<BarGroup> groups, double pad)
+    {
         double min = 0, max = 0;
-        foreach (var g in Groups)
+        foreach (var g in groups)
         {
             foreach (double v in g.Values)
             {
@@ -52,235 +308,25 @@ internal sealed class ColumnChart
             max = 0.01;
         }
 
-        double pad = (max - min) * 0.12;
-        double hi = max + (max > 0 ? pad : 0), lo = min - (min < 0 ? pad : 0);
-        double pw = Width - Left - Right, ph = Height - Top - Bottom;
-        double Y(double v) => Top + ((hi - v) / (hi - lo) * ph);
-        var ticks = Axes.LinearTicks(lo, hi, 5);
-        double step = ticks.Count > 1 ? ticks[1] - ticks[0] : hi - lo;
-        foreach (double t in ticks)
-        {
-            svg.Line(Left, Y(t), Width - Right, Y(t), "#e6e8eb");
-            svg.Text(Left - 6, Y(t) + 4, Axes.Label(t, Format, step), "end", 10.5);
-        }
-
-        double slot = pw / Groups.Count;
-        int k = SeriesNames.Count;
-        double barW = Math.Min(46, slot * 0.7 / k);
-        for (int g = 0; g < Groups.Count; g++)
-        {
-            double cx = Left + (slot * (g + 0.5));
-            double gx = cx - (barW * k / 2);
-            for (int s = 0; s < k; s++)
-            {
-                double v = Groups[g].Values[s];
-                if (!double.IsFinite(v))
-                {
-                    continue;
-                }
-
-                string color = s == 0 && SignColors ? (v >= 0 ? "#2e8b57" : "#c0392b") : Colors[s];
-                string text = Axes.Label(v, Format, 0.001);
-                svg.Rect(gx + (s * barW) + 1, Y(0), barW - 2, Y(v) - Y(0), color, $"{Groups[g].Category} {SeriesNames[s]}: {text}");
-                if (k == 1 || s == 0)
-                {
-                    svg.Text(gx + (s * barW) + (barW / 2), v >= 0 ? Y(v) - 4 : Y(v) + 12, text, "middle", 10, "#333");
-                }
-            }
-
-            svg.Text(cx, Height - 8, Groups[g].Category, "middle", 10.5);
-        }
-
-        svg.Line(Left, Y(0), Width - Right, Y(0), "#9aa0a6");
-        double lx = Left + 4;
-        for (int s = 0; s < k; s++)
-        {
-            svg.Rect(lx, 6, 12, 10, s == 0 && SignColors ? "#2e8b57" : Colors[s]);
-            svg.Text(lx + 16, 15, SeriesNames[s], "start", 11, "#333");
-            lx += 28 + (SeriesNames[s].Length * 6.2);
-        }
-
-        return svg.Close();
+        double p = (max - min) * pad;
+        return (min - (min < 0 ? p : 0), max + (max > 0 ? p : 0));
     }
-}
 
-/// <summary>Horizontal grouped bars with category labels on the left (e.g. exposure by sector).</summary>
-internal sealed class BarListChart
-{
-    public required string Label { get; init; }
-
-    public required IReadOnlyList<string> SeriesNames { get; init; }
-
-    public required IReadOnlyList<string> Colors { get; init; }
-
-    public required IReadOnlyList<BarGroup> Rows { get; init; }
-
-    public double Width { get; init; } = 960;
-
-    public ValueFormat Format { get; init; } = ValueFormat.Percent;
-
-    private const double Left = 190, Right = 60, Top = 26, Bottom = 22, RowH = 24;
-
-    public string Render()
+    public static Bar Bar(double position, double value, double size, string color, string label) => new()
     {
-        double height = Top + Bottom + (Math.Max(1, Rows.Count) * RowH);
-        var svg = new Svg(Width, height, Label);
-        if (Rows.Count == 0)
-        {
-            svg.Text(Width / 2, height / 2, "no data", "middle", 13, "#888");
-            return svg.Close();
-        }
+        Position = position,
+        Value = value,
+        Size = size,
+        FillColor = ChartFactory.Hex(color),
+        LineWidth = 0,
+        Label = label,
+    };
 
-        double min = 0, max = 0;
-        foreach (var r in Rows)
-        {
-            foreach (double v in r.Values)
-            {
-                if (double.IsFinite(v))
-                {
-                    min = Math.Min(min, v);
-                    max = Math.Max(max, v);
-                }
-            }
-        }
-
-        if (max - min <= 0)
-        {
-            max = 0.01;
-        }
-
-        double pw = Width - Left - Right;
-        double X(double v) => Left + ((v - min) / (max - min) * pw);
-        var ticks = Axes.LinearTicks(min, max, 6);
-        double step = ticks.Count > 1 ? ticks[1] - ticks[0] : max - min;
-        foreach (double t in ticks)
-        {
-            svg.Line(X(t), Top, X(t), height - Bottom, "#e6e8eb");
-            svg.Text(X(t), height - 6, Axes.Label(t, Format, step), "middle", 10.5);
-        }
-
-        int k = SeriesNames.Count;
-        double barH = (RowH - 6) / k;
-        for (int i = 0; i < Rows.Count; i++)
-        {
-            double y0 = Top + (i * RowH) + 3;
-            svg.Text(Left - 8, y0 + (RowH / 2) + 1, Rows[i].Category, "end", 11, "#333");
-            for (int s = 0; s < k; s++)
-            {
-                double v = Rows[i].Values[s];
-                if (!double.IsFinite(v))
-                {
-                    continue;
-                }
-
-                string text = Axes.Label(v, Format, 0.001);
-                svg.Rect(X(0), y0 + (s * barH), X(v) - X(0), barH - 1, Colors[s], $"{Rows[i].Category} {SeriesNames[s]}: {text}");
-                if (s == 0)
-                {
-                    svg.Text(Math.Max(X(v), X(0)) + 4, y0 + barH - 2, text, "start", 10, "#333");
-                }
-            }
-        }
-
-        svg.Line(X(0), Top, X(0), height - Bottom, "#9aa0a6");
-        double lx = Left;
-        for (int s = 0; s < k; s++)
-        {
-            svg.Rect(lx, 6, 12, 10, Colors[s]);
-            svg.Text(lx + 16, 15, SeriesNames[s], "start", 11, "#333");
-            lx += 28 + (SeriesNames[s].Length * 6.2);
-        }
-
-        return svg.Close();
-    }
-}
-
-/// <summary>A histogram of returns with marker lines (mean, VaR).</summary>
-internal sealed class HistogramChart
-{
-    public required string Label { get; init; }
-
-    public required double[] Values { get; init; }
-
-    public IReadOnlyList<(double X, string Label, string Color)> Markers { get; init; } = [];
-
-    public int Bins { get; init; } = 50;
-
-    public double Width { get; init; } = 960;
-
-    public double Height { get; init; } = 240;
-
-    private const double Left = 48, Right = 12, Top = 26, Bottom = 24;
-
-    public string Render()
+    public static ScottPlot.Plottables.BarPlot Add(Plot plot, List<Bar> bars)
     {
-        var svg = new Svg(Width, Height, Label);
-        var v = Values.Where(double.IsFinite).ToArray();
-        if (v.Length < 2)
-        {
-            svg.Text(Width / 2, Height / 2, "not enough data", "middle", 13, "#888");
-            return svg.Close();
-        }
-
-        var sorted = (double[])v.Clone();
-        Array.Sort(sorted);
-        double lo = sorted[(int)(0.005 * (sorted.Length - 1))], hi = sorted[(int)Math.Ceiling(0.995 * (sorted.Length - 1))];
-        foreach (var m in Markers)
-        {
-            lo = Math.Min(lo, m.X);
-            hi = Math.Max(hi, m.X);
-        }
-
-        if (hi <= lo)
-        {
-            hi = lo + 1e-6;
-        }
-
-        var counts = new int[Bins];
-        foreach (double x in v)
-        {
-            int b = (int)((x - lo) / (hi - lo) * Bins);
-            counts[Math.Clamp(b, 0, Bins - 1)]++;
-        }
-
-        int maxCount = counts.Max();
-        double pw = Width - Left - Right, ph = Height - Top - Bottom;
-        double X(double x) => Left + ((x - lo) / (hi - lo) * pw);
-        double Y(double c) => Top + ph - (c / (maxCount * 1.2) * ph);
-        foreach (double t in Axes.LinearTicks(0, maxCount, 4))
-        {
-            svg.Line(Left, Y(t), Width - Right, Y(t), "#e6e8eb");
-            svg.Text(Left - 6, Y(t) + 4, Axes.Label(t, ValueFormat.Number, Math.Max(1, t)), "end", 10.5);
-        }
-
-        var xt = Axes.LinearTicks(lo, hi, 8);
-        double step = xt.Count > 1 ? xt[1] - xt[0] : hi - lo;
-        foreach (double t in xt)
-        {
-            svg.Text(X(t), Height - 7, Axes.Label(t, ValueFormat.Percent, step), "middle", 10.5);
-        }
-
-        double bw = pw / Bins;
-        for (int b = 0; b < Bins; b++)
-        {
-            if (counts[b] == 0)
-            {
-                continue;
-            }
-
-            double mid = lo + ((b + 0.5) * (hi - lo) / Bins);
-            svg.Rect(Left + (b * bw) + 0.5, Y(counts[b]), bw - 1, Y(0) - Y(counts[b]), mid < 0 ? "#d98880" : "#7fb3d5",
-                $"{Axes.Label(mid, ValueFormat.Percent, step / 10)}: {counts[b]}");
-        }
-
-        svg.Line(Left, Y(0), Width - Right, Y(0), "#9aa0a6");
-        int i = 0;
-        foreach (var m in Markers)
-        {
-            svg.Line(X(m.X), Top, X(m.X), Top + ph, m.Color, 1.5, "5 3");
-            svg.Text(X(m.X) + 4, Top + 10 + (i++ * 13), m.Label, "start", 10.5, m.Color);
-        }
-
-        return svg.Close();
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 10;
+        plottable.ValueLabelStyle.ForeColor = ChartFactory.Hex("#333333");
+        return plottable;
     }
 }

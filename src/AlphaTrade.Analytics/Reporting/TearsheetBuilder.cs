@@ -282,17 +282,17 @@ public static class TearsheetBuilder
     private static void DistributionChart(StringBuilder sb, PerformanceReport r)
     {
         var daily = r.Calendar.DailyValues();
-        var markers = new List<(double, string, string)>();
+        var markers = new List<ChartMarker>();
         if (daily.Length > 1)
         {
             var scratch = (double[])daily.Clone();
             double var95 = ReturnMath.Quantile(scratch, 0.05);
-            markers.Add((ReturnMath.Mean(daily), "mean " + Fmt.Pct(ReturnMath.Mean(daily), 2), StrategyColor));
-            markers.Add((var95, "VaR 95% " + Fmt.Pct(var95, 2), Red));
+            markers.Add(new ChartMarker(ReturnMath.Mean(daily), "mean " + Fmt.Pct(ReturnMath.Mean(daily), 2), StrategyColor));
+            markers.Add(new ChartMarker(var95, "VaR 95% " + Fmt.Pct(var95, 2), Red));
         }
 
         Chart(sb, $"Distribution of daily returns ({Fmt.Int(daily.Length)} days; skew {Fmt.Num(r.PeriodStatistics.Daily.Count > 2 ? Skew(daily) : double.NaN)}; outermost 0.5% on each side in the edge bins)",
-            new HistogramChart { Label = "Histogram of daily returns", Values = daily, Markers = markers }.Render());
+            HistogramChart.FromValues("Histogram of daily returns", daily, markers).Render());
     }
 
     private static double Skew(double[] x)

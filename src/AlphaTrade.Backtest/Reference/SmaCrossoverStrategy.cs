@@ -85,8 +85,8 @@ public sealed record SmaCrossoverParameters
 public sealed class SmaCrossoverStrategy : Strategy
 {
     private readonly SmaCrossoverParameters _p;
-    private RollingMean[] _fast = [];
-    private RollingMean[] _slow = [];
+    private RollingMeans _fast = new(0, 1);
+    private RollingMeans _slow = new(0, 1);
     private int[] _state = [];
     private double _weight;
 
@@ -109,14 +109,9 @@ public sealed class SmaCrossoverStrategy : Strategy
     {
         ArgumentNullException.ThrowIfNull(context);
         int n = context.Symbols.Count;
-        _fast = new RollingMean[n];
-        _slow = new RollingMean[n];
+        _fast = new RollingMeans(n, _p.FastPeriod);
+        _slow = new RollingMeans(n, _p.SlowPeriod);
         _state = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            _fast[i] = new RollingMean(_p.FastPeriod);
-            _slow[i] = new RollingMean(_p.SlowPeriod);
-        }
 
         _weight = _p.WeightFor(n);
     }
@@ -158,16 +153,14 @@ public sealed class SmaCrossoverStrategy : Strategy
 
     private int Next(int id, double close)
     {
-        var f = _fast[id];
-        var s = _slow[id];
-        f.Add(close);
-        s.Add(close);
-        if (!s.IsReady)
+        _fast.Add(id, close);
+        _slow.Add(id, close);
+        if (!_slow.IsReady(id))
         {
             return 0;
         }
 
-        double fv = f.Value, sv = s.Value;
+        double fv = _fast.Value(id), sv = _slow.Value(id);
         return fv > sv ? 1 : _p.AllowShort && fv < sv ? -1 : 0;
     }
 
@@ -206,14 +199,9 @@ public sealed class SmaCrossoverStrategy : Strategy
         var close = bars.Close;
         var present = bars.Present;
         var flags = bars.Flags;
-        var fast = new RollingMean[n];
-        var slow = new RollingMean[n];
+        var fast = new RollingMeans(n, parameters.FastPeriod);
+        var slow = new RollingMeans(n, parameters.SlowPeriod);
         var current = new double[n];
-        for (int s = 0; s < n; s++)
-        {
-            fast[s] = new RollingMean(parameters.FastPeriod);
-            slow[s] = new RollingMean(parameters.SlowPeriod);
-        }
 
         for (int r = 0; r < rows; r++)
         {
@@ -224,14 +212,12 @@ public sealed class SmaCrossoverStrategy : Strategy
                 int at = b + s;
                 if (present[at] && (flags[at] & BarFlags.Outlier) == 0)
                 {
-                    var f = fast[s];
-                    var sl = slow[s];
-                    f.Add(close[at]);
-                    sl.Add(close[at]);
+                    fast.Add(s, close[at]);
+                    slow.Add(s, close[at]);
                     int state = 0;
-                    if (sl.IsReady)
+                    if (slow.IsReady(s))
                     {
-                        double fv = f.Value, sv = sl.Value;
+                        double fv = fast.Value(s), sv = slow.Value(s);
                         state = fv > sv ? 1 : allowShort && fv < sv ? -1 : 0;
                     }
 

@@ -47,22 +47,26 @@ public static class ResultsWriter
 
     /// <summary>
     /// The text of a run's own files, in order: config.yaml, equity.csv, orders.csv, fills.csv, trades.csv and
-    /// positions.csv. Each is formatted once (config.yaml's log hash reuses the orders and fills text).
+    /// positions.csv. Each is formatted once (config.yaml's log hash reuses the orders and fills text); the order and
+    /// fill logs, the largest, are formatted on another thread meanwhile (the texts are the same either way).
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Render(RunResult result, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(config);
-        string orders = ResultsFormat.OrdersCsv(result);
-        string fills = ResultsFormat.FillsCsv(result);
+        var logs = Task.Run(() => (Orders: ResultsFormat.OrdersCsv(result), Fills: ResultsFormat.FillsCsv(result)));
+        string equity = ResultsFormat.EquityCsv(result);
+        string trades = ResultsFormat.TradesCsv(result);
+        string positions = ResultsFormat.PositionsCsv(result);
+        var (orders, fills) = logs.GetAwaiter().GetResult();
         return
         [
             new("config.yaml", ConfigYaml(config, result, ResultsFormat.LogHash(orders, fills))),
-            new("equity.csv", ResultsFormat.EquityCsv(result)),
+            new("equity.csv", equity),
             new("orders.csv", orders),
             new("fills.csv", fills),
-            new("trades.csv", ResultsFormat.TradesCsv(result)),
-            new("positions.csv", ResultsFormat.PositionsCsv(result)),
+            new("trades.csv", trades),
+            new("positions.csv", positions),
         ];
     }
 

@@ -49,6 +49,10 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
     private readonly List<WorkingOrder> _working = [];
     private readonly Dictionary<long, WorkingOrder> _byId = [];
     private IOrderEventSink? _sink;
+    private long _dayStart = long.MaxValue;
+    private long _dayEnd = long.MinValue;
+    private TradingSession? _daySession;
+    private TradingSession? _nextSession;
 
     /// <summary>Creates the venue for the symbols of a run.</summary>
     public SimulatedBroker(SymbolTable symbols, ITradingCalendar calendar, TimeFrame timeFrame, IClock clock, CostModels costs, VenueOptions? options = null)
@@ -264,14 +268,18 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
 
     private TradingSession? FirstSessionClosingAfter(long utcTicks)
     {
-        var local = _calendar.ToExchangeTime(new DateTime(utcTicks, DateTimeKind.Utc));
-        var date = DateOnly.FromDateTime(local);
-        if (_calendar.GetSession(date) is { } s && s.CloseUtc.Ticks > utcTicks)
+        // Orders arrive many per exchange day: the day's bounds and its two candidate sessions are looked up once.
+        if (utcTicks < _dayStart || utcTicks >= _dayEnd)
         {
-            return s;
+            var local = _calendar.ToExchangeTime(new DateTime(utcTicks, DateTimeKind.Utc));
+            var date = DateOnly.FromDateTime(local);
+            _dayStart = _calendar.ToUtc(date.ToDateTime(TimeOnly.MinValue)).Ticks;
+            _dayEnd = _calendar.ToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).Ticks;
+            _daySession = _calendar.GetSession(date);
+            _nextSession = _calendar.GetSession(_calendar.NextTradingDay(date));
         }
 
-        return _calendar.GetSession(_calendar.NextTradingDay(date));
+        return _daySession is { } s && s.CloseUtc.Ticks > utcTicks ? s : _nextSession;
     }
 
     private void MatchAll(BarSlice slice, bool closingAuction)

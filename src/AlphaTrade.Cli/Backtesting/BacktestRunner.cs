@@ -71,6 +71,9 @@ internal sealed class BacktestRunner
                 : "risk: OFF (--no-risk): config/risk_params.yaml is not applied; for research only");
         }
 
+        // The universe's session closes (for the attribution) depend on the bars alone: formatted on the other core
+        // while the engine runs.
+        var closesText = Task.Run(() => UniverseCloses.Format(market.Series, NyseCalendar.Instance), CancellationToken.None);
         var progress = new ConsoleProgress(_ctx.Error, bars);
         var sw = Stopwatch.StartNew();
         RunResult result = plan.Engine == BacktestEngineKind.Vectorized ? RunVectorized(market, progress) : RunEvent(market, progress, risk);
@@ -88,7 +91,7 @@ internal sealed class BacktestRunner
             files.Add(new(RunTexts.BenchmarkFile, benchmarkCsv));
         }
 
-        string universeCloses = UniverseCloses.Format(market.Series, NyseCalendar.Instance);
+        string universeCloses = closesText.GetAwaiter().GetResult();
         files.Add(new(UniverseCloses.FileName, universeCloses));
 
         string? riskCsv = risk is null ? null : RiskEventCsvWriter.ToCsv(risk.Log.Events);
@@ -177,7 +180,8 @@ internal sealed class BacktestRunner
 
         var series = md.Series.Where(s => wanted.Contains(s.Symbol)).ToList();
         var all = md.Benchmark is null ? series : series.Append(md.Benchmark);
-        return new MarketData(series, md.Benchmark, md.TimeFrame, md.IsSample, md.SourceDirectory, DataFingerprint.Of(all), md.Notices);
+        var kept = all.ToDictionary(s => s.Symbol, md.FingerprintOf, StringComparer.Ordinal);
+        return new MarketData(series, md.Benchmark, md.TimeFrame, md.IsSample, md.SourceDirectory, DataFingerprint.Of(all), md.Notices, kept);
     }
 
     private void CheckFingerprints(MarketData market)
@@ -280,10 +284,10 @@ internal sealed class BacktestRunner
     private static List<KeyValuePair<string, string>> Fingerprints(MarketData market)
     {
         var list = new List<KeyValuePair<string, string>> { new("universe", market.Fingerprint) };
-        list.AddRange(market.Series.Select(s => new KeyValuePair<string, string>(s.Symbol, DataFingerprint.Of(s))));
+        list.AddRange(market.Series.Select(s => new KeyValuePair<string, string>(s.Symbol, market.FingerprintOf(s))));
         if (market.Benchmark is { } b && market.Series.All(s => s.Symbol != b.Symbol))
         {
-            list.Add(new(b.Symbol, DataFingerprint.Of(b)));
+            list.Add(new(b.Symbol, market.FingerprintOf(b)));
         }
 
         return list;

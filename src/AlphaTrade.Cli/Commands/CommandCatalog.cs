@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return RiskCommand.Create(ctx);
         yield return TrainCommand.Create(ctx);
         yield return ModelsCommand.Create(ctx);
+        yield return BenchCommand.Create(ctx);
         yield return VersionCommand.Create(ctx);
     }
 }

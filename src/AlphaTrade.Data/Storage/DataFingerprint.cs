@@ -20,16 +20,32 @@ public static class DataFingerprint
     public static string Of(IEnumerable<BarSeries> universe)
     {
         ArgumentNullException.ThrowIfNull(universe);
+        return Of(universe.Select(s => (s, Hash(s))));
+    }
+
+    /// <summary>
+    /// The fingerprint of a universe from each series' <see cref="HashOf"/> computed before (a loader that hashes each
+    /// series as it reads it): the same text as <see cref="Of(IEnumerable{BarSeries})"/>.
+    /// </summary>
+    public static string Of(IEnumerable<(BarSeries Series, ulong Hash)> universe)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
         var h = new XxHash64();
         h.Append(Tag + "/universe");
-        foreach (var s in universe.OrderBy(s => s.Symbol, StringComparer.Ordinal).ThenBy(s => s.TimeFrame))
+        foreach (var (s, hash) in universe.OrderBy(x => x.Series.Symbol, StringComparer.Ordinal).ThenBy(x => x.Series.TimeFrame))
         {
             h.Append(s.Symbol);
-            h.Append((long)Hash(s));
+            h.Append((long)hash);
         }
 
         return ToHex(h.GetCurrentHash());
     }
+
+    /// <summary>The 64-bit content hash of one series (its fingerprint is this in hex; see <see cref="ToText"/>).</summary>
+    public static ulong HashOf(BarSeries series) => Hash(series);
+
+    /// <summary>A hash from <see cref="HashOf"/> as fingerprint text.</summary>
+    public static string ToText(ulong hash) => ToHex(hash);
 
     private static ulong Hash(BarSeries series)
     {

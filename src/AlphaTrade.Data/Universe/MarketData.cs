@@ -1,16 +1,27 @@
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
 
+using AlphaTrade.Data.Storage;
+
 namespace AlphaTrade.Data.Universe;
 
 /// <summary>Clean, session-aligned bars of a universe plus where they came from.</summary>
 public sealed class MarketData
 {
     private readonly Dictionary<string, BarSeries> _bySymbol;
+    private readonly IReadOnlyDictionary<string, string>? _seriesFingerprints;
 
     /// <summary>Creates the set; series must be distinct symbols at one bar size.</summary>
+    /// <param name="series">Tradable symbols' bars.</param>
+    /// <param name="benchmark">The benchmark's bars, or null.</param>
+    /// <param name="timeFrame">Bar size of every series.</param>
+    /// <param name="isSample">True for the generated sample market.</param>
+    /// <param name="sourceDirectory">Folder the bars were read from.</param>
+    /// <param name="fingerprint">The universe's fingerprint.</param>
+    /// <param name="notices">What the user should be told.</param>
+    /// <param name="seriesFingerprints">Each series' fingerprint by symbol when the loader computed them (else computed when asked).</param>
     public MarketData(IReadOnlyList<BarSeries> series, BarSeries? benchmark, TimeFrame timeFrame, bool isSample,
-        string sourceDirectory, string fingerprint, IReadOnlyList<string> notices)
+        string sourceDirectory, string fingerprint, IReadOnlyList<string> notices, IReadOnlyDictionary<string, string>? seriesFingerprints = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         Series = series;
@@ -20,6 +31,7 @@ public sealed class MarketData
         SourceDirectory = sourceDirectory;
         Fingerprint = fingerprint;
         Notices = notices;
+        _seriesFingerprints = seriesFingerprints;
         _bySymbol = series.ToDictionary(s => s.Symbol, StringComparer.Ordinal);
     }
 
@@ -46,6 +58,14 @@ public sealed class MarketData
 
     /// <summary>Total bars over the tradable symbols.</summary>
     public long BarCount => Series.Sum(s => (long)s.Count);
+
+    /// <summary>The fingerprint of one of the set's series (<see cref="DataFingerprint.Of(BarSeries)"/>), from the loader when it kept it.</summary>
+    public string FingerprintOf(BarSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        bool own = (TryGet(series.Symbol, out var mine) && ReferenceEquals(mine, series)) || ReferenceEquals(Benchmark, series);
+        return own && _seriesFingerprints is not null && _seriesFingerprints.TryGetValue(series.Symbol, out var known) ? known : DataFingerprint.Of(series);
+    }
 
     /// <summary>A symbol's bars.</summary>
     public bool TryGet(string symbol, out BarSeries series) => _bySymbol.TryGetValue(symbol, out series!);

@@ -73,6 +73,7 @@ public sealed class MarketDataService
         var processing = new BarProcessing(ProcessingKey(request), raw => Process(cleaner, raw, request.TimeFrame));
         var order = wanted.Where(files.ContainsKey).ToList();
         var loaded = new BarSeries[order.Count];
+        var hashes = new ulong[order.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, order.Count, parallel, i =>
         {
@@ -82,19 +83,23 @@ public sealed class MarketDataService
                 ? cache.Load(path, fileOptions, processing)
                 : new LoadResult(path, processing.Process(BarFileReader.Read(path, fileOptions).Series), 0, 0, [], string.Empty);
             loaded[i] = Window(result.Series, request.Start, request.End);
+            hashes[i] = DataFingerprint.HashOf(loaded[i]); // for the reproducibility record, while the other core is busy too
         });
 
         var bySymbol = order.Select((s, i) => (s, loaded[i])).ToDictionary(x => x.s, x => x.Item2, StringComparer.Ordinal);
         var series = tradable.Where(bySymbol.ContainsKey).Select(s => bySymbol[s]).ToList();
         bySymbol.TryGetValue(request.Benchmark, out var benchmark);
         var all = benchmark is null || tradable.Contains(request.Benchmark) ? series : series.Append(benchmark);
-        return new MarketData(series, benchmark, request.TimeFrame, isSample, source, DataFingerprint.Of(all), notices);
+        var hashOf = order.Select((symbol, i) => (symbol, hashes[i])).ToDictionary(x => x.symbol, x => x.Item2, StringComparer.Ordinal);
+        string fingerprint = DataFingerprint.Of(all.Select(s => (s, hashOf[s.Symbol])));
+        var fingerprints = hashOf.ToDictionary(kv => kv.Key, kv => DataFingerprint.ToText(kv.Value), StringComparer.Ordinal);
+        return new MarketData(series, benchmark, request.TimeFrame, isSample, source, fingerprint, notices, fingerprints);
     }
 
     /// <summary>The cache key of the processing step: every setting that changes the processed bars.</summary>
     internal static string ProcessingKey(MarketDataRequest request) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{ProcessingVersion}|tf={request.TimeFrame}|clean={JsonSerializer.Serialize(request.Cleaning)}");
+            $"{ProcessingVersion}|tf={request.TimeFrame}|clean={JsonSerializer.Serialize(request.Cleaning, CleaningKeyJson.Default.BarCleanerOptions)}");
 
     private static BarSeries Process(BarCleaner cleaner, BarSeries raw, TimeFrame target)
     {

@@ -46,7 +46,7 @@ public sealed class TradingKernel : IOrderEventSink
     private readonly SymbolTable _symbols;
     private readonly Ledger _ledger;
     private readonly RunRecorder _recorder;
-    private readonly MarketHistory _history;
+    private readonly IBarHistory _history;
     private readonly BarSlice _slice;
     private readonly MarginPolicy _margin;
     private readonly IOrderGate _gate;
@@ -91,7 +91,7 @@ public sealed class TradingKernel : IOrderEventSink
 
         _ledger = new Ledger(_symbols, names, options.InitialCapital);
         _recorder = new RunRecorder(_ledger, _margin) { Progress = options.Progress };
-        _history = new MarketHistory(_symbols, options.HistoryLength);
+        _history = (_feed as IHistorySource)?.CreateHistory(options.HistoryLength) ?? new MarketHistory(_symbols, options.HistoryLength);
         _slice = new BarSlice(_symbols.Count);
         _working = new long[_symbols.Count];
         _workingByStrategy = new long[_symbols.Count * _strategies.Length];

@@ -24,6 +24,7 @@ public sealed class Ledger : IPortfolioView
     private readonly string[] _strategies;
     private readonly Book[] _account;
     private readonly Book[] _byStrategy;
+    private readonly bool _single;
     private readonly double[] _qty;
     private readonly double[] _mark;
     private readonly bool[] _hasMark;
@@ -57,7 +58,9 @@ public sealed class Ledger : IPortfolioView
         _strategies = [.. strategies];
         int n = symbols.Count;
         _account = new Book[n];
-        _byStrategy = new Book[n * _strategies.Length];
+        // With one strategy its book is the account's at all times: one array serves both (each fill is booked once).
+        _single = _strategies.Length == 1;
+        _byStrategy = _single ? _account : new Book[n * _strategies.Length];
         _qty = new double[n];
         _mark = new double[n];
         _hasMark = new bool[n];
@@ -263,13 +266,16 @@ public sealed class Ledger : IPortfolioView
     {
         long q = signedQuantity;
         ref var acct = ref _account[symbolId];
-        ref var strat = ref _byStrategy[(strategyId * _account.Length) + symbolId];
-        ApplyTrade(ref acct, q, notional);
-        decimal realized = ApplyTrade(ref strat, q, notional);
+        decimal realized = ApplyTrade(ref acct, q, notional);
         acct.Commission += commission;
         acct.Fees += fees;
-        strat.Commission += commission;
-        strat.Fees += fees;
+        if (!_single)
+        {
+            ref var strat = ref _byStrategy[(strategyId * _account.Length) + symbolId];
+            realized = ApplyTrade(ref strat, q, notional);
+            strat.Commission += commission;
+            strat.Fees += fees;
+        }
         _qty[symbolId] = acct.Quantity;
         _cash += (q > 0 ? -notional : notional) - commission - fees;
         _cashDouble = (double)_cash;
@@ -288,7 +294,10 @@ public sealed class Ledger : IPortfolioView
         _cash -= amount;
         _cashDouble = (double)_cash;
         _account[symbolId].Borrow += amount;
-        _byStrategy[(strategyId * _account.Length) + symbolId].Borrow += amount;
+        if (!_single)
+        {
+            _byStrategy[(strategyId * _account.Length) + symbolId].Borrow += amount;
+        }
         _version++;
     }
 

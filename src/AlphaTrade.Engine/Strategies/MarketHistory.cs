@@ -9,7 +9,7 @@ namespace AlphaTrade.Engine.Strategies;
 /// allocation after construction). The event loop appends each slice after the venue has filled it and before
 /// strategies see it. Single-threaded.
 /// </summary>
-public sealed class MarketHistory : IMarketView
+public sealed class MarketHistory : IBarHistory
 {
     private readonly int _window;
     private readonly int[] _head;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AlphaTrade.Analytics.Charts;
 using AlphaTrade.Optimization.Overfitting;
 
 namespace AlphaTrade.Optimization.Reporting;
@@ -21,7 +22,7 @@ internal static class OptimizeReportHtml
     public static string Render(OptimizeReport report)
     {
         var sb = new StringBuilder();
-        string E(string s) => Svg.Escape(s);
+        string E(string s) => ReportText.Escape(s);
         var a = report.Analysis;
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>optimize: ").Append(E(report.Strategy))
           .Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
@@ -51,7 +52,7 @@ internal static class OptimizeReportHtml
         if (a is not null)
         {
             Card(sb, E(a.Chosen.Parameters.ToString()), "chosen configuration");
-            Card(sb, Svg.Value(a.Chosen.Objective), report.Objective.Name + " of the chosen");
+            Card(sb, ReportText.Value(a.Chosen.Objective), report.Objective.Name + " of the chosen");
             if (a.DeflatedSharpe is { } d)
             {
                 Card(sb, Percent(d.Dsr), "deflated Sharpe ratio (DSR)", d.Dsr >= 0.95);
@@ -66,7 +67,7 @@ internal static class OptimizeReportHtml
 
         if (report.WalkForward is { } wfc)
         {
-            Card(sb, Svg.Value(wfc.OutOfSampleObjective), "walk-forward out-of-sample " + report.Objective.Name);
+            Card(sb, ReportText.Value(wfc.OutOfSampleObjective), "walk-forward out-of-sample " + report.Objective.Name);
         }
 
         sb.Append("</div>\n");
@@ -112,7 +113,7 @@ internal static class OptimizeReportHtml
         }
 
         sb.Append("<h2>Methods</h2>\n<p class=\"note\">Returns are per-period simple returns; Sharpe = mean/std(ddof=1)·√P with P = ")
-          .Append(Svg.Value(report.PeriodsPerYear)).Append(" periods a year, no risk-free rate. ")
+          .Append(ReportText.Value(report.PeriodsPerYear)).Append(" periods a year, no risk-free rate. ")
           .Append("Deflated Sharpe ratio: Bailey &amp; López de Prado (2014), <i>The Deflated Sharpe Ratio</i>, Journal of Portfolio Management 40(5). ")
           .Append("PBO: Bailey, Borwein, López de Prado &amp; Zhu (2017), <i>The Probability of Backtest Overfitting</i>, Journal of Computational Finance 20(4). ")
           .Append("Details in docs/optimization.md.</p>\n");
@@ -133,10 +134,10 @@ internal static class OptimizeReportHtml
         sb.Append("<h2>Top ").Append(top.Count.ToString(CultureInfo.InvariantCulture)).Append(" configurations</h2>\n<table><tr><th>rank</th>");
         foreach (var p in report.Parameters)
         {
-            sb.Append("<th>").Append(Svg.Escape(p.Name)).Append("</th>");
+            sb.Append("<th>").Append(ReportText.Escape(p.Name)).Append("</th>");
         }
 
-        sb.Append("<th>").Append(Svg.Escape(report.Objective.Name)).Append("</th>");
+        sb.Append("<th>").Append(ReportText.Escape(report.Objective.Name)).Append("</th>");
         foreach (var m in metrics)
         {
             sb.Append("<th>").Append(m).Append("</th>");
@@ -149,13 +150,13 @@ internal static class OptimizeReportHtml
             sb.Append("<tr><td>").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append("</td>");
             foreach (var p in report.Parameters)
             {
-                sb.Append("<td>").Append(Svg.Escape(o.Parameters.TryGet(p.Name, out var v) ? v.ToString() : string.Empty)).Append("</td>");
+                sb.Append("<td>").Append(ReportText.Escape(o.Parameters.TryGet(p.Name, out var v) ? v.ToString() : string.Empty)).Append("</td>");
             }
 
-            sb.Append("<td><b>").Append(Svg.Value(o.Objective)).Append("</b></td>");
+            sb.Append("<td><b>").Append(ReportText.Value(o.Objective)).Append("</b></td>");
             foreach (var m in metrics)
             {
-                sb.Append("<td>").Append(o.Result!.Metrics.TryGetValue(m, out double x) ? Svg.Value(x) : string.Empty).Append("</td>");
+                sb.Append("<td>").Append(o.Result!.Metrics.TryGetValue(m, out double x) ? ReportText.Value(x) : string.Empty).Append("</td>");
             }
 
             sb.Append("</tr>\n");
@@ -170,10 +171,10 @@ internal static class OptimizeReportHtml
         if (a.DeflatedSharpe is { } d)
         {
             sb.Append("<h3>Deflated Sharpe ratio</h3>\n<table>")
-              .Append(Row("Sharpe ratio of the chosen (annualised / per period)", Svg.Value(d.AnnualisedSharpe) + " / " + Svg.Value(d.Sharpe)))
-              .Append(Row("trials N / variance of their per-period Sharpe ratios V", Count(d.Trials) + " / " + Svg.Value(d.TrialSharpeVariance)))
-              .Append(Row("expected maximum Sharpe ratio of N null trials SR* (annualised / per period)", Svg.Value(d.AnnualisedExpectedMaxSharpe) + " / " + Svg.Value(d.ExpectedMaxSharpe)))
-              .Append(Row("observations T, skewness γ3, kurtosis γ4", Count(d.Observations) + ", " + Svg.Value(d.Skewness) + ", " + Svg.Value(d.Kurtosis)))
+              .Append(Row("Sharpe ratio of the chosen (annualised / per period)", ReportText.Value(d.AnnualisedSharpe) + " / " + ReportText.Value(d.Sharpe)))
+              .Append(Row("trials N / variance of their per-period Sharpe ratios V", Count(d.Trials) + " / " + ReportText.Value(d.TrialSharpeVariance)))
+              .Append(Row("expected maximum Sharpe ratio of N null trials SR* (annualised / per period)", ReportText.Value(d.AnnualisedExpectedMaxSharpe) + " / " + ReportText.Value(d.ExpectedMaxSharpe)))
+              .Append(Row("observations T, skewness γ3, kurtosis γ4", Count(d.Observations) + ", " + ReportText.Value(d.Skewness) + ", " + ReportText.Value(d.Kurtosis)))
               .Append(Row("PSR: P(true Sharpe ratio > 0)", Percent(d.Psr)))
               .Append(Row("DSR: P(true Sharpe ratio > SR*)", Percent(d.Dsr)))
               .Append("</table>\n<p class=\"note\">Searching N configurations inflates the best Sharpe ratio even when none has an edge: ")
@@ -190,8 +191,8 @@ internal static class OptimizeReportHtml
               .Append(Row("blocks S / combinations C(S, S/2)", Count(p.Blocks) + " / " + Count(p.Combinations)))
               .Append(Row("trials N / observations T", Count(p.Trials) + " / " + Count(p.Observations)))
               .Append(Row("probability of loss out of sample", Percent(p.ProbabilityOfLoss)))
-              .Append(Row("degradation: slope of OOS on IS Sharpe (R²)", Svg.Value(p.DegradationSlope) + " (" + Svg.Value(p.DegradationRSquared) + ")"))
-              .Append(Row("logit λ mean / median", Svg.Value(p.LogitMean) + " / " + Svg.Value(p.LogitMedian)))
+              .Append(Row("degradation: slope of OOS on IS Sharpe (R²)", ReportText.Value(p.DegradationSlope) + " (" + ReportText.Value(p.DegradationRSquared) + ")"))
+              .Append(Row("logit λ mean / median", ReportText.Value(p.LogitMean) + " / " + ReportText.Value(p.LogitMedian)))
               .Append("</table>\n");
             sb.Append(HistogramSvg(p));
             sb.Append("<p class=\"note\">The returns of all trials are cut into S blocks; for every way of taking half of them as the in-sample set, ")
@@ -202,7 +203,7 @@ internal static class OptimizeReportHtml
         }
         else if (a.PboUnavailableReason is not null)
         {
-            sb.Append("<p class=\"note\">PBO not computed: ").Append(Svg.Escape(a.PboUnavailableReason)).Append(".</p>\n");
+            sb.Append("<p class=\"note\">PBO not computed: ").Append(ReportText.Escape(a.PboUnavailableReason)).Append(".</p>\n");
         }
     }
 
@@ -211,7 +212,7 @@ internal static class OptimizeReportHtml
         sb.Append("<h2>Walk-forward</h2>\n");
         if (report.WalkForwardSpec is not null)
         {
-            sb.Append("<p class=\"note\"><code>").Append(Svg.Escape(report.WalkForwardSpec.ToString())).Append("</code></p>\n");
+            sb.Append("<p class=\"note\"><code>").Append(ReportText.Escape(report.WalkForwardSpec.ToString())).Append("</code></p>\n");
         }
 
         string When(WalkForward.BarRange r)
@@ -223,21 +224,21 @@ internal static class OptimizeReportHtml
         }
 
         sb.Append("<table><tr><th>fold</th><th class=\"l\">train</th><th class=\"l\">test</th><th class=\"l\">chosen</th><th>IS ")
-          .Append(Svg.Escape(report.Objective.Name)).Append("</th><th>OOS ").Append(Svg.Escape(report.Objective.Name))
+          .Append(ReportText.Escape(report.Objective.Name)).Append("</th><th>OOS ").Append(ReportText.Escape(report.Objective.Name))
           .Append("</th><th>OOS sharpe</th><th>OOS total_return</th><th>OOS max_drawdown</th></tr>\n");
         foreach (var f in wf.Folds)
         {
             sb.Append("<tr><td>").Append((f.Fold.Index + 1).ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"l\">").Append(When(f.Fold.Train))
-              .Append("</td><td class=\"l\">").Append(When(f.Fold.Test)).Append("</td><td class=\"l\">").Append(Svg.Escape(f.Chosen.ToString()))
-              .Append("</td><td>").Append(Svg.Value(f.InSampleObjective)).Append("</td><td>").Append(Svg.Value(f.OutOfSampleObjective))
-              .Append("</td><td>").Append(Svg.Value(f.OutOfSample.Sharpe)).Append("</td><td>").Append(Svg.Value(f.OutOfSample.TotalReturn))
-              .Append("</td><td>").Append(Svg.Value(f.OutOfSample.MaxDrawdown)).Append("</td></tr>\n");
+              .Append("</td><td class=\"l\">").Append(When(f.Fold.Test)).Append("</td><td class=\"l\">").Append(ReportText.Escape(f.Chosen.ToString()))
+              .Append("</td><td>").Append(ReportText.Value(f.InSampleObjective)).Append("</td><td>").Append(ReportText.Value(f.OutOfSampleObjective))
+              .Append("</td><td>").Append(ReportText.Value(f.OutOfSample.Sharpe)).Append("</td><td>").Append(ReportText.Value(f.OutOfSample.TotalReturn))
+              .Append("</td><td>").Append(ReportText.Value(f.OutOfSample.MaxDrawdown)).Append("</td></tr>\n");
         }
 
         sb.Append("<tr><td class=\"l\" colspan=\"5\"><b>stitched out of sample</b> (").Append(Count(wf.StitchedReturns.Length)).Append(" periods)</td><td><b>")
-          .Append(Svg.Value(wf.OutOfSampleObjective)).Append("</b></td><td>").Append(Svg.Value(wf.OutOfSample.Sharpe)).Append("</td><td>")
-          .Append(Svg.Value(wf.OutOfSample.TotalReturn)).Append("</td><td>").Append(Svg.Value(wf.OutOfSample.MaxDrawdown)).Append("</td></tr>\n</table>\n");
-        sb.Append("<p class=\"note\">Each fold chooses the configuration with the best ").Append(Svg.Escape(report.Objective.Name))
+          .Append(ReportText.Value(wf.OutOfSampleObjective)).Append("</b></td><td>").Append(ReportText.Value(wf.OutOfSample.Sharpe)).Append("</td><td>")
+          .Append(ReportText.Value(wf.OutOfSample.TotalReturn)).Append("</td><td>").Append(ReportText.Value(wf.OutOfSample.MaxDrawdown)).Append("</td></tr>\n</table>\n");
+        sb.Append("<p class=\"note\">Each fold chooses the configuration with the best ").Append(ReportText.Escape(report.Objective.Name))
           .Append(" on its training window and trades it, unchanged, on the following test window. The stitched series is what the procedure ")
           .Append("would have earned out of sample; compare it with the full-sample optimum above.</p>\n");
     }
@@ -245,47 +246,24 @@ internal static class OptimizeReportHtml
     private static string HistogramSvg(PboResult p)
     {
         var (edges, counts) = p.LogitHistogram(24);
-        const double w = 480, h = 150, left = 40, top = 10, bottom = 30;
-        double plotW = w - left - 10, plotH = h - top - bottom;
-        int max = Math.Max(1, counts.Max());
-        double lo = edges[0], hi = edges[^1];
-        double X(double v) => left + ((v - lo) / (hi - lo) * plotW);
-        var sb = new StringBuilder();
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(Svg.N(w)).Append("\" height=\"").Append(Svg.N(h))
-          .Append("\" font-family=\"sans-serif\" font-size=\"10\" role=\"img\"><desc>Histogram of the CSCV logits</desc>\n");
-        for (int i = 0; i < counts.Length; i++)
-        {
-            double bh = plotH * counts[i] / max;
-            string fill = edges[i + 1] <= 0 ? "#d95f02" : edges[i] >= 0 ? "#1b9e77" : "#999999";
-            sb.Append("<rect x=\"").Append(Svg.N(X(edges[i]) + 0.5)).Append("\" y=\"").Append(Svg.N(top + plotH - bh)).Append("\" width=\"")
-              .Append(Svg.N(Math.Max(0.5, X(edges[i + 1]) - X(edges[i]) - 1))).Append("\" height=\"").Append(Svg.N(bh)).Append("\" fill=\"").Append(fill)
-              .Append("\"><title>").Append(Svg.Value(edges[i])).Append(" to ").Append(Svg.Value(edges[i + 1])).Append(": ")
-              .Append(counts[i].ToString(CultureInfo.InvariantCulture)).Append("</title></rect>\n");
-        }
-
-        if (lo < 0 && hi > 0)
-        {
-            sb.Append("<line x1=\"").Append(Svg.N(X(0))).Append("\" x2=\"").Append(Svg.N(X(0))).Append("\" y1=\"").Append(Svg.N(top))
-              .Append("\" y2=\"").Append(Svg.N(top + plotH)).Append("\" stroke=\"#000000\" stroke-dasharray=\"3,3\"/>\n");
-        }
-
-        sb.Append("<line x1=\"").Append(Svg.N(left)).Append("\" x2=\"").Append(Svg.N(left + plotW)).Append("\" y1=\"").Append(Svg.N(top + plotH))
-          .Append("\" y2=\"").Append(Svg.N(top + plotH)).Append("\" stroke=\"#444444\"/>\n");
-        sb.Append("<text x=\"").Append(Svg.N(left)).Append("\" y=\"").Append(Svg.N(h - 14)).Append("\" text-anchor=\"middle\">").Append(Svg.Value(lo)).Append("</text>\n");
-        sb.Append("<text x=\"").Append(Svg.N(left + plotW)).Append("\" y=\"").Append(Svg.N(h - 14)).Append("\" text-anchor=\"middle\">").Append(Svg.Value(hi)).Append("</text>\n");
-        sb.Append("<text x=\"").Append(Svg.N(left + (plotW / 2))).Append("\" y=\"").Append(Svg.N(h - 2)).Append("\" text-anchor=\"middle\">logit λ (left of the dashed line: overfitted splits)</text>\n");
-        sb.Append("<text x=\"4\" y=\"").Append(Svg.N(top + 8)).Append("\">").Append(max.ToString(CultureInfo.InvariantCulture)).Append("</text>\n");
-        sb.Append("</svg>\n");
-        return sb.ToString();
+        return ChartFactory.Histogram(
+            "Histogram of the CSCV logits",
+            edges,
+            counts,
+            "logit λ (left of the dashed line: overfitted splits)",
+            "splits",
+            split: 0,
+            width: 560,
+            height: 200);
     }
 
     private static void Card(StringBuilder sb, string value, string label, bool? good = null)
     {
         string cls = good is null ? string.Empty : good.Value ? " class=\"ok\"" : " class=\"warn\"";
-        sb.Append("<div class=\"card\"><b").Append(cls).Append('>').Append(value).Append("</b><span>").Append(Svg.Escape(label)).Append("</span></div>\n");
+        sb.Append("<div class=\"card\"><b").Append(cls).Append('>').Append(value).Append("</b><span>").Append(ReportText.Escape(label)).Append("</span></div>\n");
     }
 
-    private static string Row(string label, string value) => "<tr><td class=\"l\">" + Svg.Escape(label) + "</td><td>" + value + "</td></tr>\n";
+    private static string Row(string label, string value) => "<tr><td class=\"l\">" + ReportText.Escape(label) + "</td><td>" + value + "</td></tr>\n";
 
     private static string Percent(double v) => double.IsFinite(v) ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
 

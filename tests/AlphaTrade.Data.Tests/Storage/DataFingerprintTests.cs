@@ -39,4 +39,27 @@ public class DataFingerprintTests
         Assert.NotEqual(u1, DataFingerprint.Of([Make("AAPL")]));
         Assert.NotEqual(u1, DataFingerprint.Of([Make("AAPL"), Make("MSFT", 9)]));
     }
+
+    [Fact]
+    public void Of_UniverseFromPrecomputedHashes_SameTextAsFromSeries()
+    {
+        BarSeries[] universe = [Make("MSFT"), Make("AAPL", 2.5)];
+        Assert.Equal(DataFingerprint.Of(universe), DataFingerprint.Of(universe.Select(s => (s, DataFingerprint.HashOf(s)))));
+        Assert.Equal(DataFingerprint.Of(universe[0]), DataFingerprint.ToText(DataFingerprint.HashOf(universe[0])));
+    }
+
+    [Fact]
+    public void MarketData_FingerprintOf_KnownForItsOwnSeriesComputedForOthers()
+    {
+        var aapl = Make("AAPL");
+        var spy = Make("SPY", 3);
+        var known = new Dictionary<string, string> { ["AAPL"] = "from-the-loader", ["SPY"] = "spy-from-the-loader" };
+        var md = new AlphaTrade.Data.Universe.MarketData([aapl], spy, TimeFrame.FifteenMinutes, false, "raw", "u", [], known);
+        Assert.Equal("from-the-loader", md.FingerprintOf(aapl));
+        Assert.Equal("spy-from-the-loader", md.FingerprintOf(spy));
+        var other = Make("AAPL", 7);
+        Assert.Equal(DataFingerprint.Of(other), md.FingerprintOf(other)); // same symbol, not the set's series
+        var plain = new AlphaTrade.Data.Universe.MarketData([aapl], null, TimeFrame.FifteenMinutes, false, "raw", "u", []);
+        Assert.Equal(DataFingerprint.Of(aapl), plain.FingerprintOf(aapl));
+    }
 }

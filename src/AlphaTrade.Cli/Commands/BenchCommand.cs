@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AlphaTrade.Cli.Benchmarking;
+using AlphaTrade.Core;
+
+namespace AlphaTrade.Cli.Commands;
+
+/// <summary>
+/// <c>alphatrade bench [--suite engine|strategies|all] [--runs N] [--json]</c>: measures the platform's speed targets
+/// in process on the generated sample universe (never data/raw, so figures compare across machines): the event-driven
+/// and vectorized engines on the reference crossover, and the strategy framework with all six library strategies.
+/// The BenchmarkDotNet suite in bench/ runs the same workloads for figures of record.
+/// </summary>
+internal static class BenchCommand
+{
+    private const double EventTarget = 10e6;
+    private const double VectorizedTarget = 100e6;
+    private const double StrategiesTarget = 2e6;
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create(CliContext ctx)
+    {
+        var suite = new Option<string>("--suite")
+        {
+            Description = "engine (event-driven and vectorized engines, reference crossover 10/30 and 50/200), strategies (each library strategy and all six together) or all.",
+            DefaultValueFactory = _ => "all",
+        };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Timed runs per workload after one warm-up run (the table gives the fastest and the median).",
+            DefaultValueFactory = _ => 7,
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON (stable key order) instead of a table." };
+        var cmd = new Command("bench", "Measure the speed targets in process on the generated sample universe: event-driven engine (≥ 10M bars/s), vectorized engine (≥ 100M cells/s), all six library strategies together (≥ 2M bars/s). CPU time per run, fastest and median of --runs.")
+        {
+            suite, runs, json,
+        };
+        cmd.SetAction(parse =>
+        {
+            string which = parse.GetValue(suite) ?? "all";
+            int n = parse.GetValue(runs);
+            if (which is not ("engine" or "strategies" or "all"))
+            {
+                throw new InputException($"--suite: expected engine, strategies or all, got '{which}'");
+            }
+
+            if (n is < 1 or > 1000)
+            {
+                throw new InputException($"--runs: expected 1 to 1000 timed runs, got {n.ToString(C)}");
+            }
+
+            var results = new List<BenchResult>();
+            if (which is "engine" or "all")
+            {
+                Engine(ctx, n, results);
+            }
+
+            if (which is "strategies" or "all")
+            {
+                Strategies(ctx, n, which == "strategies", results);
+            }
+
+            if (parse.GetValue(json))
+            {
+                ctx.Out.WriteLine(Json(results, n));
+            }
+            else
+            {
+                Table(ctx, results, n);
+            }
+
+            return CliApp.ExitOk;
+        });
+        return cmd;
+    }
+
+    private static void Engine(CliContext ctx, int runs, List<BenchResult> results)
+    {
+        foreach (var crossover in new[] { "10/30", "50/200" })
+        {
+            ctx.Error.WriteLine($"bench: reference crossover {crossover} over the sample universe...");
+            var w = CrossoverWorkload.Create(crossover);
+            results.Add(BenchRunner.Measure("event " + crossover, "bars", w.BarCount, EventTarget, runs, () => Fills(w.RunEvent())));
+            results.Add(BenchRunner.Measure("vectorized " + crossover, "cells", w.Aligned.Cells, VectorizedTarget, runs, () => Fills(w.RunVectorized())));
+        }
+    }
+
+    private static void Strategies(CliContext ctx, int runs, bool each, List<BenchResult> results)
+    {
+        ctx.Error.WriteLine("bench: library strategies over the sample market...");
+        var w = StrategyWorkload.Create();
+        var settings = each ? [.. StrategyWorkload.LibraryTypes, StrategyWorkload.AllSix] : new List<string> { StrategyWorkload.AllSix };
+        foreach (var setting in settings)
+        {
+            results.Add(BenchRunner.Measure(setting == StrategyWorkload.AllSix ? "all six strategies" : setting, "bars", w.BarCount,
+                setting == StrategyWorkload.AllSix ? StrategiesTarget : 0, runs, () => Fills(w.Run(setting))));
+        }
+    }
+
+    private static string Fills(Engine.Results.RunResult r) => string.Create(C, $"{r.Orders.Count} orders, {r.Fills.Count} fills");
+
+    private static void Table(CliContext ctx, List<BenchResult> results, int runs)
+    {
+        var rows = results.Select(r => (IReadOnlyList<string>)
+        [
+            r.Name,
+            r.Count.ToString("N0", C) + " " + r.Units,
+            r.MinMs.ToString("F1", C),
+            r.MedianMs.ToString("F1", C),
+            Rate(r.MedianRate, r.Units),
+            r.AllocatedMb.ToString("F1", C),
+            r.Target > 0 ? "≥ " + Rate(r.Target, r.Units) : "",
+            r.Target > 0 ? (r.Met ? "yes" : "NO") : "",
+            r.Detail,
+        ]).ToList();
+        TextTable.Write(ctx.Out, ["workload", "size", "cpu ms (min)", "cpu ms (median)", "median rate", "MB alloc/run", "target", "met", "run"], rows);
+        ctx.Out.WriteLine(string.Create(C,
+            $"CPU time per run, {runs} timed runs after one warm-up; {Environment.ProcessorCount} cores, .NET {Environment.Version}. A busy machine lowers these figures: compare runs on a quiet one."));
+    }
+
+    private static string Rate(double perSecond, string units) =>
+        (perSecond / 1e6).ToString(perSecond >= 100e6 ? "F0" : "F1", C) + "M " + units + "/s";
+
+    private static string Json(List<BenchResult> results, int runs)
+    {
+        using var ms = new MemoryStream();
+        using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            j.WriteStartObject();
+            j.WriteNumber("runs", runs);
+            j.WriteNumber("cores", Environment.ProcessorCount);
+            j.WriteString("runtime", Environment.Version.ToString());
+            j.WriteStartArray("workloads");
+            foreach (var r in results)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", r.Name);
+                j.WriteString("units", r.Units);
+                j.WriteNumber("count", r.Count);
+                j.WriteNumber("cpu_ms_min", Math.Round(r.MinMs, 3));
+                j.WriteNumber("cpu_ms_median", Math.Round(r.MedianMs, 3));
+                j.WriteNumber("rate_median_per_s", Math.Round(r.MedianRate));
+                j.WriteNumber("rate_best_per_s", Math.Round(r.BestRate));
+                j.WriteNumber("allocated_mb_per_run", Math.Round(r.AllocatedMb, 3));
+                if (r.Target > 0)
+                {
+                    j.WriteNumber("target_per_s", r.Target);
+                    j.WriteBoolean("met", r.Met);
+                }
+
+                j.WriteString("run", r.Detail);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

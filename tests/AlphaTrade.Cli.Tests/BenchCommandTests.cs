@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace AlphaTrade.Cli.Tests;
+
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void Bench_EngineSuite_MeasuresBothEnginesOnBothCrossoversAgainstTheirTargets()
+    {
+        using var h = new CliHarness();
+        var (code, stdout, stderr) = h.Run("bench", "--suite", "engine", "--runs", "1", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var w = doc.RootElement.GetProperty("workloads").EnumerateArray().ToList();
+        Assert.Equal(["event 10/30", "vectorized 10/30", "event 50/200", "vectorized 50/200"], w.Select(x => x.GetProperty("name").GetString()));
+        foreach (var x in w)
+        {
+            Assert.Equal(597_080, x.GetProperty("count").GetInt64()); // 46 symbols × 12,980 steps of the sample universe
+            Assert.True(x.GetProperty("cpu_ms_min").GetDouble() > 0);
+            Assert.True(x.GetProperty("rate_median_per_s").GetDouble() > 0);
+            double target = x.GetProperty("target_per_s").GetDouble();
+            Assert.Equal(x.GetProperty("name").GetString()!.StartsWith("event", StringComparison.Ordinal) ? 10e6 : 100e6, target);
+            Assert.Equal(x.GetProperty("rate_median_per_s").GetDouble() >= target, x.GetProperty("met").GetBoolean());
+        }
+
+        // Both engines make the same trades on the crossover (the workload is the equivalence test's).
+        Assert.Equal(w[0].GetProperty("run").GetString(), w[1].GetProperty("run").GetString());
+    }
+
+    [Theory]
+    [InlineData("--suite", "fast", "--suite: expected engine, strategies or all")]
+    [InlineData("--runs", "0", "--runs: expected 1 to 1000")]
+    public void Bench_BadOption_OneLineError(string option, string value, string message)
+    {
+        using var h = new CliHarness();
+        var (code, _, stderr) = h.Run("bench", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+}
