@@ -236,7 +236,7 @@ public sealed class StateReader
 /// <summary>Saves and restores a bounded <see cref="MarketHistory"/>.</summary>
 internal static class HistoryState
 {
-    public static void Save(StateWriter w, MarketHistory h)
+    public static void Save(StateWriter w, IMarketView h)
     {
         int n = h.Symbols.Count;
         for (int id = 0; id < n; id++)

@@ -73,7 +73,8 @@ public sealed class StrategyHost : Strategy
     private readonly string _name;
     private IStrategyContext? _engine;
     private StrategyUniverse? _universe;
-    private MarketHistory? _base;
+    private IMarketView? _base;
+    private MarketHistory? _ownHistory;
     private bool _sharesEngineHistory;
     private SessionBarAggregator[] _aggregators = [];
     private IndicatorHandle[] _baseIndicators = [];
@@ -124,7 +125,7 @@ public sealed class StrategyHost : Strategy
 
     internal StrategyUniverse Universe => _universe ?? throw new InvalidOperationException("The strategy has not started.");
 
-    internal MarketHistory BaseHistory => _base ?? throw new InvalidOperationException("The strategy has not started.");
+    internal IMarketView BaseHistory => _base ?? throw new InvalidOperationException("The strategy has not started.");
 
     /// <summary>True when the base history is the engine's own (see <see cref="SharedEngineHistory"/>).</summary>
     internal bool SharesEngineHistory => _sharesEngineHistory;
@@ -147,7 +148,8 @@ public sealed class StrategyHost : Strategy
         int n = symbols.Count;
         var shared = SharedEngineHistory(context);
         _sharesEngineHistory = shared is not null;
-        _base = shared ?? new MarketHistory(symbols, _setup.BaseHistory);
+        _ownHistory = shared is null ? new MarketHistory(symbols, _setup.BaseHistory) : null;
+        _base = shared ?? _ownHistory;
         var frames = _setup.Frames.Keys.Order().ToArray();
         _aggregators = [.. frames.Select(f => new SessionBarAggregator(f, symbols, _setup.Frames[f]))];
         _allIndicators = [.. _setup.Indicators];
@@ -185,7 +187,6 @@ public sealed class StrategyHost : Strategy
         var l = slice.Low;
         var c = slice.Close;
         var v = slice.Volume;
-        var history = _base!;
         var barStep = _barStep;
         long step = StepIndex;
 
@@ -194,7 +195,8 @@ public sealed class StrategyHost : Strategy
         if (_sharesEngineHistory)
         {
             // The engine appended this slice to the history we read before calling us (checked on one symbol).
-            if (ids.Length > 0 && (history.Length(ids[0]) == 0 || history.Time(ids[0])[^1] != start))
+            var engine = _base!;
+            if (ids.Length > 0 && (engine.Length(ids[0]) == 0 || engine.Time(ids[0])[^1] != start))
             {
                 throw new InvalidOperationException($"Strategy {_name}: the engine's bar history is not at this step; it cannot be shared.");
             }
@@ -206,6 +208,7 @@ public sealed class StrategyHost : Strategy
         }
         else
         {
+            var history = _ownHistory!;
             for (int i = 0; i < ids.Length; i++)
             {
                 int id = ids[i];
@@ -402,14 +405,15 @@ public sealed class StrategyHost : Strategy
     }
 
     /// <summary>
-    /// The engine's own bar history when it holds exactly what this host's would: the engine appends every slice to it
-    /// before any strategy sees the slice, so with the same capacity, every symbol a member, and both empty at the
-    /// start (not resuming from saved state), its spans equal a private copy's at every step. Sharing it saves an
-    /// append per symbol-bar and the copy's memory. Null otherwise (the host keeps its own).
+    /// The engine's own bar history when it holds exactly what this host's would: the engine extends it with every slice
+    /// before any strategy sees the slice (<see cref="IBarHistory"/>: a <see cref="MarketHistory"/>, or a backtest's
+    /// window over the loaded series, which shows the same), so with the same capacity, every symbol a member, and both
+    /// empty at the start (not resuming from saved state), its spans equal a private copy's at every step. Sharing it
+    /// saves an append per symbol-bar and the copy's memory. Null otherwise (the host keeps its own).
     /// </summary>
-    private MarketHistory? SharedEngineHistory(IStrategyContext context)
+    private IBarHistory? SharedEngineHistory(IStrategyContext context)
     {
-        if (_options.RestoreState is not null || _options.PrivateHistory || context.Market is not MarketHistory engine
+        if (_options.RestoreState is not null || _options.PrivateHistory || context.Market is not IBarHistory engine
             || engine.Capacity != _setup!.BaseHistory || !ReferenceEquals(engine.Symbols, context.Symbols)
             || _universe!.Count != context.Symbols.Count)
         {
@@ -514,7 +518,7 @@ public sealed class StrategyHost : Strategy
         r.Doubles("executed", _executed);
         r.Longs("bar_step", _barStep);
         _expiring = _expiry.Count(e => e != 0);
-        HistoryState.Load(r, BaseHistory);
+        HistoryState.Load(r, _ownHistory!);
         foreach (var a in _aggregators)
         {
             if (r.Long("frame") != a.TimeFrame.Minutes)
