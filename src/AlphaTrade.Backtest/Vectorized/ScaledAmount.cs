@@ -1,0 +1,396 @@
+using System.Runtime.CompilerServices;
+
+namespace AlphaTrade.Backtest.Vectorized;
+
+/// <summary>
+/// A <see cref="decimal"/> held as a signed 64-bit mantissa and a scale (value = <see cref="Units"/> ÷ 10^<see cref="Scale"/>),
+/// whose operations give exactly what the same <see cref="decimal"/> operations give — the same value <em>and the same
+/// scale</em> (1.50 stays 1.50, so text and double conversions of the result match too): addition keeps the larger
+/// scale, multiplication adds scales, rounding and division follow <see cref="decimal.Round(decimal, int, MidpointRounding)"/>
+/// and <see cref="AlphaTrade.Engine.PriceMath"/>. It is money arithmetic without decimal's general-case overhead, for the
+/// vectorized engine's exact accounting path.
+/// <para>
+/// Exactness: <see cref="decimal"/> is exact while a result fits its 96-bit mantissa at a scale up to 28; every
+/// operation here is checked and throws <see cref="OverflowException"/> instead of producing a result beyond 63 bits or
+/// scale 28 (or wherever <see cref="AlphaTrade.Engine.PriceMath.DivRound"/> would leave its integer path), so a result
+/// produced is always the decimal result, bit for bit, and a run that leaves the range is redone on the decimal path.
+/// A negative zero (which decimal can carry and prints as 0) is not kept; it has no effect on values, text or equality.
+/// </para>
+/// </summary>
+internal readonly struct ScaledAmount
+{
+    private static readonly long[] Pow10L = CreatePow10L();
+    private static readonly UInt128[] Pow10 = CreatePow10();
+
+    public ScaledAmount(long units, int scale)
+    {
+        Units = units;
+        Scale = scale;
+    }
+
+    /// <summary>Value × 10^<see cref="Scale"/>.</summary>
+    public long Units { get; }
+
+    /// <summary>Decimal places, 0–28.</summary>
+    public int Scale { get; }
+
+    /// <summary>−1, 0 or 1.</summary>
+    public int Sign => Math.Sign(Units);
+
+    /// <summary>The amount of <paramref name="value"/> (same value and scale); throws <see cref="OverflowException"/> beyond 63 bits.</summary>
+    public static ScaledAmount FromDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        if (bits[2] != 0 || bits[1] < 0)
+        {
+            throw new OverflowException("Amount beyond the exact 64-bit range.");
+        }
+
+        long m = (long)(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        return new ScaledAmount(bits[3] < 0 ? -m : m, (bits[3] >> 16) & 0xFF);
+    }
+
+    /// <summary>The decimal with this value and scale.</summary>
+    public decimal ToDecimal()
+    {
+        ulong m = (ulong)Math.Abs(Units);
+        return new decimal((int)(uint)m, (int)(uint)(m >> 32), 0, Units < 0, (byte)Scale);
+    }
+
+    /// <summary>(double)decimal of the same decimal (the conversion depends on the scale, so it goes through decimal).</summary>
+    public double ToDouble() => (double)ToDecimal();
+
+    /// <summary>
+    /// <see cref="AlphaTrade.Engine.PriceMath.ToPrice"/>: a bar price rounded half away from zero to $0.0001, trailing
+    /// zeros dropped.
+    /// </summary>
+    public static ScaledAmount Price(double price)
+    {
+        double scaled = Math.Round(price * 10_000.0, MidpointRounding.AwayFromZero);
+        if (!(Math.Abs(scaled) < 1e15))
+        {
+            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be finite and below 10^11.");
+        }
+
+        long ticks = (long)scaled;
+        if (ticks == 0)
+        {
+            return default;
+        }
+
+        int scale = 4;
+        while (scale > 0 && ticks % 10 == 0)
+        {
+            ticks /= 10;
+            scale--;
+        }
+
+        return new ScaledAmount(ticks, scale);
+    }
+
+    public static ScaledAmount operator +(ScaledAmount a, ScaledAmount b)
+    {
+        if (a.Scale == b.Scale)
+        {
+            return new ScaledAmount(checked(a.Units + b.Units), a.Scale);
+        }
+
+        return a.Scale > b.Scale
+            ? new ScaledAmount(checked(a.Units + Up(b.Units, a.Scale - b.Scale)), a.Scale)
+            : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) + b.Units), b.Scale);
+    }
+
+    public static ScaledAmount operator -(ScaledAmount a, ScaledAmount b)
+    {
+        if (a.Scale == b.Scale)
+        {
+            return new ScaledAmount(checked(a.Units - b.Units), a.Scale);
+        }
+
+        return a.Scale > b.Scale
+            ? new ScaledAmount(checked(a.Units - Up(b.Units, a.Scale - b.Scale)), a.Scale)
+            : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) - b.Units), b.Scale);
+    }
+
+    public static ScaledAmount operator -(ScaledAmount a) => new(checked(-a.Units), a.Scale);
+
+    /// <summary>decimal × decimal: scales add.</summary>
+    public static ScaledAmount operator *(ScaledAmount a, ScaledAmount b)
+    {
+        int scale = a.Scale + b.Scale;
+        if (scale > 28)
+        {
+            throw new OverflowException("Scale beyond decimal's exact range.");
+        }
+
+        return new ScaledAmount(checked(a.Units * b.Units), scale);
+    }
+
+    /// <summary>decimal × (decimal)long: the scale stays.</summary>
+    public static ScaledAmount operator *(ScaledAmount a, long q) => new(checked(a.Units * q), a.Scale);
+
+    public static bool operator >(ScaledAmount a, ScaledAmount b) => Compare(a, b) > 0;
+
+    public static bool operator <(ScaledAmount a, ScaledAmount b) => Compare(a, b) < 0;
+
+    public static bool operator >=(ScaledAmount a, ScaledAmount b) => Compare(a, b) >= 0;
+
+    public static bool operator <=(ScaledAmount a, ScaledAmount b) => Compare(a, b) <= 0;
+
+    /// <summary>Compares values (not scales).</summary>
+    public static int Compare(ScaledAmount a, ScaledAmount b)
+    {
+        if (a.Scale == b.Scale)
+        {
+            return a.Units.CompareTo(b.Units);
+        }
+
+        if (Math.Abs(a.Scale - b.Scale) > 18)
+        {
+            throw new OverflowException("Scales too far apart to compare exactly.");
+        }
+
+        Int128 x = a.Units, y = b.Units;
+        if (a.Scale > b.Scale)
+        {
+            y *= (Int128)Pow10[a.Scale - b.Scale];
+        }
+        else
+        {
+            x *= (Int128)Pow10[b.Scale - a.Scale];
+        }
+
+        return x.CompareTo(y);
+    }
+
+    /// <summary>
+    /// <c>x &gt; a × b</c> in decimal, with the product in 128 bits (a leverage times equity can pass 63 bits); throws
+    /// <see cref="OverflowException"/> where decimal would have rounded the product.
+    /// </summary>
+    public static bool GreaterThanProduct(ScaledAmount x, ScaledAmount a, ScaledAmount b)
+    {
+        int ps = a.Scale + b.Scale;
+        Int128 p = (Int128)a.Units * b.Units;
+        if (ps > 28 || Int128.Abs(p) >> 95 != 0)
+        {
+            throw new OverflowException("Product beyond decimal's exact range.");
+        }
+
+        Int128 y = x.Units;
+        if (ps - x.Scale > 18)
+        {
+            throw new OverflowException("Scales too far apart to compare exactly.");
+        }
+
+        if (ps > x.Scale)
+        {
+            y *= (Int128)Pow10[ps - x.Scale];
+        }
+        else if (x.Scale > ps)
+        {
+            if (x.Scale - ps > 9)
+            {
+                throw new OverflowException("Scales too far apart to compare exactly.");
+            }
+
+            p *= (Int128)Pow10[x.Scale - ps];
+        }
+
+        return y > p;
+    }
+
+    /// <summary><see cref="Math.Max(decimal, decimal)"/>: the first on a tie.</summary>
+    public static ScaledAmount Max(ScaledAmount a, ScaledAmount b) => Compare(a, b) >= 0 ? a : b;
+
+    /// <summary><see cref="Math.Min(decimal, decimal)"/>: the second on a tie.</summary>
+    public static ScaledAmount Min(ScaledAmount a, ScaledAmount b) => Compare(a, b) < 0 ? a : b;
+
+    /// <summary><see cref="Math.Abs(decimal)"/>.</summary>
+    public ScaledAmount Abs() => new(checked(Math.Abs(Units)), Scale);
+
+    /// <summary><c>decimal.Round(x, decimals, MidpointRounding.AwayFromZero)</c>: unchanged at or below that scale, else exactly that scale.</summary>
+    public ScaledAmount Round(int decimals)
+    {
+        if (Scale <= decimals)
+        {
+            return this;
+        }
+
+        int drop = Scale - decimals;
+        if (drop > 18)
+        {
+            // |Units| < 9.3e18 < 10^19 / 2 × 2: rounds to 0 or ±1 only when at least half of 10^drop.
+            UInt128 half = Pow10[drop] / 2;
+            return new ScaledAmount((UInt128)(ulong)Math.Abs(Units) >= half ? Math.Sign(Units) : 0, decimals);
+        }
+
+        long d = Pow10L[drop];
+        long q = Units / d;
+        long r = Units - (q * d);
+        if (r != 0 && (ulong)Math.Abs(r) >= (ulong)(d - Math.Abs(r)))
+        {
+            q += Units < 0 ? -1 : 1;
+        }
+
+        return new ScaledAmount(q, decimals);
+    }
+
+    /// <summary><c>decimal.Ceiling</c>: scale 0.</summary>
+    public ScaledAmount Ceiling()
+    {
+        if (Scale == 0)
+        {
+            return this;
+        }
+
+        if (Scale > 18)
+        {
+            return new ScaledAmount(Units > 0 ? 1 : 0, 0);
+        }
+
+        long d = Pow10L[Scale];
+        long q = Units / d;
+        if (Units > 0 && q * d != Units)
+        {
+            q++;
+        }
+
+        return new ScaledAmount(q, 0);
+    }
+
+    /// <summary>
+    /// <see cref="AlphaTrade.Engine.PriceMath.CeilingCents"/>: <c>decimal.Ceiling(x × 100) / 100</c>, the quotient at the fewest
+    /// places that hold it exactly (as decimal division leaves it: 12.3, not 12.30).
+    /// </summary>
+    public ScaledAmount CeilingCents()
+    {
+        long cents = (this * 100).Ceiling().Units;
+        int scale = 2;
+        while (scale > 0 && cents % 10 == 0)
+        {
+            cents /= 10;
+            scale--;
+        }
+
+        return new ScaledAmount(cents, scale);
+    }
+
+    /// <summary>
+    /// <see cref="AlphaTrade.Engine.PriceMath.DivRound"/>, step for step on its 128-bit integer path (same value and scale);
+    /// throws <see cref="OverflowException"/> where that path would hand over to decimal division.
+    /// </summary>
+    public static ScaledAmount DivRound(ScaledAmount numerator, long divisor, int decimals)
+    {
+        if (divisor == 0)
+        {
+            throw new DivideByZeroException();
+        }
+
+        if (divisor == long.MinValue || (uint)decimals > 12)
+        {
+            throw new OverflowException("Division outside the exact integer path.");
+        }
+
+        int scale = numerator.Scale;
+        bool negative = (numerator.Units < 0) ^ (divisor < 0);
+        UInt128 mantissa = (ulong)Math.Abs(numerator.Units);
+        ulong n = (ulong)Math.Abs(divisor);
+        if (scale > 16)
+        {
+            throw new OverflowException("Division outside the exact integer path.");
+        }
+
+        UInt128 num, den;
+        if (decimals >= scale)
+        {
+            num = mantissa * Pow10[decimals - scale];
+            den = n;
+        }
+        else
+        {
+            num = mantissa;
+            den = n * Pow10[scale - decimals];
+        }
+
+        UInt128 q;
+        UInt128 rem;
+        if ((num >> 64) == 0 && (den >> 64) == 0)
+        {
+            ulong a = (ulong)num, b = (ulong)den;
+            ulong q64 = a / b;
+            q = q64;
+            rem = a - (q64 * b);
+        }
+        else
+        {
+            q = num / den;
+            rem = num - (q * den);
+        }
+
+        bool exact = rem == 0;
+        if (!exact && rem >= den - rem)
+        {
+            q++;
+        }
+
+        if ((q + Pow10[decimals]) * n * Pow10[scale] >= Pow10[26])
+        {
+            throw new OverflowException("Division outside the exact integer path.");
+        }
+
+        int outScale = decimals;
+        if (exact)
+        {
+            while (outScale > scale && q != 0 && q % 10 == 0)
+            {
+                q /= 10;
+                outScale--;
+            }
+
+            if (q == 0)
+            {
+                outScale = Math.Min(outScale, scale);
+            }
+        }
+
+        if (q > (ulong)long.MaxValue)
+        {
+            throw new OverflowException("Amount beyond the exact 64-bit range.");
+        }
+
+        long units = (long)(ulong)q;
+        return new ScaledAmount(negative ? -units : units, outScale);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Up(long units, int by) => by <= 18 ? checked(units * Pow10L[by]) : Overflow(units);
+
+    private static long Overflow(long units) => units == 0 ? 0 : throw new OverflowException("Amount beyond the exact 64-bit range.");
+
+    private static long[] CreatePow10L()
+    {
+        var p = new long[19];
+        p[0] = 1;
+        for (int i = 1; i < p.Length; i++)
+        {
+            p[i] = p[i - 1] * 10;
+        }
+
+        return p;
+    }
+
+    private static UInt128[] CreatePow10()
+    {
+        var p = new UInt128[39];
+        p[0] = 1;
+        for (int i = 1; i < p.Length; i++)
+        {
+            p[i] = p[i - 1] * 10;
+        }
+
+        return p;
+    }
+
+    public override string ToString() => ToDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
