@@ -319,13 +319,19 @@ internal sealed class ExactBooks
             return $"no price to value the order: {_symbols[symbolId]} has no bar yet";
         }
 
+        // Ledger.GrossEstimate: the same terms summed in the same order (two loops around the order's symbol).
         double gross0 = 0;
-        for (int s = 0; s < _n; s++)
+        var qd = _qtyD.AsSpan(0, _n);
+        var marks = _mark.AsSpan(0, _n);
+        working = working[.._n];
+        for (int s = 0; s < symbolId; s++)
         {
-            if (s != symbolId)
-            {
-                gross0 += Math.Abs(_qtyD[s] + working[s]) * _mark[s];
-            }
+            gross0 += Math.Abs(qd[s] + working[s]) * marks[s];
+        }
+
+        for (int s = symbolId + 1; s < _n; s++)
+        {
+            gross0 += Math.Abs(qd[s] + working[s]) * marks[s];
         }
 
         double grossEstimate = (Math.Abs(after) * priceEstimate) + gross0;
@@ -578,12 +584,42 @@ internal sealed class ExactBooks
             throw new OverflowException("Scale beyond decimal's exact range.");
         }
 
-        Int128 slip = (Int128)reference.Units * fraction.Units;
-        if (slip <= 0)
+        long r = reference.Units, f = fraction.Units;
+        if (r <= 0 || f <= 0)
         {
-            return reference;
+            return reference; // the slippage is not positive: the price stays the reference
         }
 
+        // 64 bits when the product and the aligned reference fit (fixed bps: always).
+        long rf = fraction.Scale <= 18 ? PowersOf10[fraction.Scale] : 0;
+        long hiSlip = Math.BigMul(r, f, out long slip64);
+        long hiRef = Math.BigMul(r, rf, out long ref64);
+        if (rf != 0 && hiSlip == 0 && slip64 >= 0 && hiRef == 0 && ref64 >= 0 && slip64 <= long.MaxValue - ref64)
+        {
+            long sum = side == OrderSide.Buy ? ref64 + slip64 : ref64 - slip64;
+            if (scale <= 4)
+            {
+                return new ScaledAmount(sum, scale);
+            }
+
+            long d = PowersOf10[scale - 4];
+            long q = sum / d;
+            long rem = sum - (q * d);
+            long absRem = Math.Abs(rem);
+            if (absRem != 0 && absRem >= d - absRem)
+            {
+                q += sum < 0 ? -1 : 1;
+            }
+
+            return new ScaledAmount(q, 4);
+        }
+
+        return Slipped128(reference, fraction, side, scale);
+    }
+
+    private static ScaledAmount Slipped128(ScaledAmount reference, ScaledAmount fraction, OrderSide side, int scale)
+    {
+        Int128 slip = (Int128)reference.Units * fraction.Units;
         Int128 sum = ((Int128)reference.Units * Pow10(fraction.Scale)) + (side == OrderSide.Buy ? slip : -slip);
         if (Int128.Abs(sum) >> 95 != 0 || Int128.Abs(slip) >> 95 != 0)
         {
@@ -607,6 +643,10 @@ internal sealed class ExactBooks
 
         return new ScaledAmount(checked((long)q), 4);
     }
+
+    private static readonly long[] PowersOf10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
 
     private static Int128 Pow10(int k)
     {

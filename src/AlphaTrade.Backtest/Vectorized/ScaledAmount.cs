@@ -89,6 +89,7 @@ internal readonly struct ScaledAmount
         return new ScaledAmount(ticks, scale);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScaledAmount operator +(ScaledAmount a, ScaledAmount b)
     {
         if (a.Scale == b.Scale)
@@ -101,6 +102,7 @@ internal readonly struct ScaledAmount
             : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) + b.Units), b.Scale);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScaledAmount operator -(ScaledAmount a, ScaledAmount b)
     {
         if (a.Scale == b.Scale)
@@ -113,9 +115,11 @@ internal readonly struct ScaledAmount
             : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) - b.Units), b.Scale);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScaledAmount operator -(ScaledAmount a) => new(checked(-a.Units), a.Scale);
 
     /// <summary>decimal × decimal: scales add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScaledAmount operator *(ScaledAmount a, ScaledAmount b)
     {
         int scale = a.Scale + b.Scale;
@@ -128,6 +132,7 @@ internal readonly struct ScaledAmount
     }
 
     /// <summary>decimal × (decimal)long: the scale stays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScaledAmount operator *(ScaledAmount a, long q) => new(checked(a.Units * q), a.Scale);
 
     public static bool operator >(ScaledAmount a, ScaledAmount b) => Compare(a, b) > 0;
@@ -139,6 +144,7 @@ internal readonly struct ScaledAmount
     public static bool operator <=(ScaledAmount a, ScaledAmount b) => Compare(a, b) <= 0;
 
     /// <summary>Compares values (not scales).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Compare(ScaledAmount a, ScaledAmount b)
     {
         if (a.Scale == b.Scale)
@@ -210,6 +216,7 @@ internal readonly struct ScaledAmount
     public ScaledAmount Abs() => new(checked(Math.Abs(Units)), Scale);
 
     /// <summary><c>decimal.Round(x, decimals, MidpointRounding.AwayFromZero)</c>: unchanged at or below that scale, else exactly that scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ScaledAmount Round(int decimals)
     {
         if (Scale <= decimals)
@@ -294,6 +301,16 @@ internal readonly struct ScaledAmount
 
         int scale = numerator.Scale;
         bool negative = (numerator.Units < 0) ^ (divisor < 0);
+        if (scale <= decimals && decimals - scale <= 18 && scale <= 16)
+        {
+            // The usual case (amounts at the cent or finer divided by share counts), in 64 bits where it fits.
+            ulong hi = Math.BigMul((ulong)Math.Abs(numerator.Units), (ulong)Pow10L[decimals - scale], out ulong num64);
+            if (hi == 0)
+            {
+                return DivRound64(num64, (ulong)Math.Abs(divisor), scale, decimals, negative);
+            }
+        }
+
         UInt128 mantissa = (ulong)Math.Abs(numerator.Units);
         ulong n = (ulong)Math.Abs(divisor);
         if (scale > 16)
@@ -361,6 +378,48 @@ internal readonly struct ScaledAmount
 
         long units = (long)(ulong)q;
         return new ScaledAmount(negative ? -units : units, outScale);
+    }
+
+    /// <summary><see cref="DivRound"/> for a numerator (already at <paramref name="decimals"/> places) that fits 64 bits.</summary>
+    private static ScaledAmount DivRound64(ulong num, ulong n, int scale, int decimals, bool negative)
+    {
+        ulong q = num / n;
+        ulong rem = num - (q * n);
+        bool exact = rem == 0;
+        if (!exact && rem >= n - rem)
+        {
+            q++;
+        }
+
+        // PriceMath's guard, (q + 10^decimals) × n × 10^scale ≥ 10^26, without its 128-bit wrap-around (a case it would
+        // wrap on is handed to the decimal path, which runs PriceMath itself).
+        ulong qp = q + (ulong)Pow10L[decimals];
+        if (qp < q || (UInt128)qp * n >= Pow10[26 - scale])
+        {
+            throw new OverflowException("Division outside the exact integer path.");
+        }
+
+        int outScale = decimals;
+        if (exact)
+        {
+            while (outScale > scale && q != 0 && q % 10 == 0)
+            {
+                q /= 10;
+                outScale--;
+            }
+
+            if (q == 0)
+            {
+                outScale = Math.Min(outScale, scale);
+            }
+        }
+
+        if (q > long.MaxValue)
+        {
+            throw new OverflowException("Amount beyond the exact 64-bit range.");
+        }
+
+        return new ScaledAmount(negative ? -(long)q : (long)q, outScale);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
