@@ -55,7 +55,7 @@ internal static class EngineFingerprint
         foreach (var c in cases)
         {
             var p = new SmaCrossoverParameters { FastPeriod = c.Fast, SlowPeriod = c.Slow, AllowShort = c.Short, Weight = c.Weight };
-            var result = VectorizedBacktester.Run(new VectorizedSpec
+            var spec = new VectorizedSpec
             {
                 Bars = c.Bars,
                 TargetWeights = SmaCrossoverStrategy.TargetWeights(c.Bars, p),
@@ -65,9 +65,21 @@ internal static class EngineFingerprint
                 Margin = c.Margin,
                 InitialCapital = c.Capital,
                 StrategyName = p.Name,
+            };
+            int fallbacks = VectorizedBacktester.ExactFallbacks;
+            var result = VectorizedBacktester.Run(spec);
+            string path = !VectorizedBacktester.UsesExactPath(spec) ? "decimal" : VectorizedBacktester.ExactFallbacks > fallbacks ? "exact->decimal" : "exact";
+
+            // The same models as custom CostModels take the decimal path: its fingerprint must be the same.
+            var viaDecimal = VectorizedBacktester.Run(new VectorizedSpec
+            {
+                Bars = spec.Bars, TargetWeights = spec.TargetWeights, Calendar = spec.Calendar, CostModels = CostModels.FromOptions(c.Costs),
+                Venue = spec.Venue, Margin = spec.Margin, InitialCapital = spec.InitialCapital, StrategyName = spec.StrategyName,
             });
+            string hash = Hash(result);
             Console.WriteLine(string.Create(C,
-                $"{c.Name,-52} orders {result.Orders.Count,6} fills {result.Fills.Count,6} trades {result.Trades.Count,6} margin calls {result.MarginCalls.Count,4} {Hash(result)}"));
+                $"{c.Name,-52} orders {result.Orders.Count,6} fills {result.Fills.Count,6} trades {result.Trades.Count,6} margin calls {result.MarginCalls.Count,4} {hash}"));
+            Console.Error.WriteLine(string.Create(C, $"   path {path}; decimal path {(Hash(viaDecimal) == hash ? "same" : "DIFFERENT " + Hash(viaDecimal))}"));
         }
     }
 

@@ -737,8 +737,8 @@ internal sealed class ExactBooks
         long held = Math.Abs(held0);
         long traded = Math.Abs(q);
         long closing = Math.Min(held, traded);
-        var vClose = closing == traded ? v : ScaledAmount.DivRound(v * closing, traded, 8);
-        var removed = closing == held ? _basis[s] : ScaledAmount.DivRound(_basis[s] * closing, held, 8);
+        var vClose = closing == traded ? v : ScaledAmount.MulDivRound(v, closing, traded, 8);
+        var removed = closing == held ? _basis[s] : ScaledAmount.MulDivRound(_basis[s], closing, held, 8);
         var realized = -vClose - removed;
         _basis[s] -= removed;
         _realized[s] += realized;
@@ -775,8 +775,8 @@ internal sealed class ExactBooks
         long traded = Math.Abs(q);
         long closing = Math.Min(Math.Abs(before), traded);
         bool flip = traded > Math.Abs(before);
-        var closeValue = flip ? ScaledAmount.DivRound(notional * closing, traded, 8) : notional;
-        var closeCost = flip ? ScaledAmount.DivRound(cost * closing, traded, 8) : cost;
+        var closeValue = flip ? ScaledAmount.MulDivRound(notional, closing, traded, 8) : notional;
+        var closeCost = flip ? ScaledAmount.MulDivRound(cost, closing, traded, 8) : cost;
         t.ExitQuantity += closing;
         t.ExitValue += closeValue;
         t.Gross += realized;

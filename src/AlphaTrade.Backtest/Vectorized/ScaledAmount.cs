@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AlphaTrade.Engine;
 
 namespace AlphaTrade.Backtest.Vectorized;
 
@@ -12,9 +13,10 @@ namespace AlphaTrade.Backtest.Vectorized;
 /// <para>
 /// Exactness: <see cref="decimal"/> is exact while a result fits its 96-bit mantissa at a scale up to 28; every
 /// operation here is checked and throws <see cref="OverflowException"/> instead of producing a result beyond 63 bits or
-/// scale 28 (or wherever <see cref="AlphaTrade.Engine.PriceMath.DivRound"/> would leave its integer path), so a result
-/// produced is always the decimal result, bit for bit, and a run that leaves the range is redone on the decimal path.
+/// scale 28, so a result produced is always the decimal result, bit for bit, and a run that leaves the range is redone on
+/// the decimal path. Divisions off the 64-bit path are handed to <see cref="AlphaTrade.Engine.PriceMath.DivRound"/> itself.
 /// A negative zero (which decimal can carry and prints as 0) is not kept; it has no effect on values, text or equality.
+/// Decimal's one scale quirk on this range is reproduced: a zero product of a mantissa beyond 32 bits has scale 0.
 /// </para>
 /// </summary>
 internal readonly struct ScaledAmount
@@ -128,12 +130,24 @@ internal readonly struct ScaledAmount
             throw new OverflowException("Scale beyond decimal's exact range.");
         }
 
-        return new ScaledAmount(checked(a.Units * b.Units), scale);
+        long units = checked(a.Units * b.Units);
+        return units != 0 ? new ScaledAmount(units, scale) : ZeroProduct(a.Units, b.Units, scale);
     }
 
     /// <summary>decimal × (decimal)long: the scale stays.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScaledAmount operator *(ScaledAmount a, long q) => new(checked(a.Units * q), a.Scale);
+    public static ScaledAmount operator *(ScaledAmount a, long q)
+    {
+        long units = checked(a.Units * q);
+        return units != 0 ? new ScaledAmount(units, a.Scale) : ZeroProduct(a.Units, q, a.Scale);
+    }
+
+    /// <summary>
+    /// A zero product as decimal makes it: at the sum of the scales when both mantissas fit 32 bits, else at scale 0
+    /// (decimal's multiplication returns a plain zero on its wider paths: 50000000.00 × 0 is 0, 5.00 × 0 is 0.00).
+    /// </summary>
+    private static ScaledAmount ZeroProduct(long a, long b, int scale) =>
+        (ulong)Math.Abs(a) > uint.MaxValue || (ulong)Math.Abs(b) > uint.MaxValue ? default : new ScaledAmount(0, scale);
 
     public static bool operator >(ScaledAmount a, ScaledAmount b) => Compare(a, b) > 0;
 
@@ -284,105 +298,55 @@ internal readonly struct ScaledAmount
     }
 
     /// <summary>
-    /// <see cref="AlphaTrade.Engine.PriceMath.DivRound"/>, step for step on its 128-bit integer path (same value and scale);
-    /// throws <see cref="OverflowException"/> where that path would hand over to decimal division.
+    /// <see cref="AlphaTrade.Engine.PriceMath.DivRound"/> (same value and scale): its 128-bit integer path step for step in
+    /// 64 bits where the numerator fits (the usual case), else PriceMath itself on the decimal.
     /// </summary>
     public static ScaledAmount DivRound(ScaledAmount numerator, long divisor, int decimals)
     {
-        if (divisor == 0)
-        {
-            throw new DivideByZeroException();
-        }
-
-        if (divisor == long.MinValue || (uint)decimals > 12)
-        {
-            throw new OverflowException("Division outside the exact integer path.");
-        }
-
         int scale = numerator.Scale;
-        bool negative = (numerator.Units < 0) ^ (divisor < 0);
-        if (scale <= decimals && decimals - scale <= 18 && scale <= 16)
+        if (divisor != 0 && divisor != long.MinValue && (uint)decimals <= 12 && scale <= decimals && decimals - scale <= 18)
         {
-            // The usual case (amounts at the cent or finer divided by share counts), in 64 bits where it fits.
             ulong hi = Math.BigMul((ulong)Math.Abs(numerator.Units), (ulong)Pow10L[decimals - scale], out ulong num64);
-            if (hi == 0)
+            if (hi == 0 && TryDivRound64(num64, (ulong)Math.Abs(divisor), scale, decimals, (numerator.Units < 0) ^ (divisor < 0), out var result))
             {
-                return DivRound64(num64, (ulong)Math.Abs(divisor), scale, decimals, negative);
+                return result;
             }
         }
 
-        UInt128 mantissa = (ulong)Math.Abs(numerator.Units);
-        ulong n = (ulong)Math.Abs(divisor);
-        if (scale > 16)
+        return FromDecimal(PriceMath.DivRound(numerator.ToDecimal(), divisor, decimals));
+    }
+
+    /// <summary>
+    /// <c>DivRound(a × m, divisor, decimals)</c>: the pro-rata splits of large positions pass 63 bits in the product
+    /// before the division brings them back; such a product is formed as the exact decimal and handed to PriceMath.
+    /// </summary>
+    public static ScaledAmount MulDivRound(ScaledAmount a, long m, long divisor, int decimals)
+    {
+        long hi = Math.BigMul(a.Units, m, out long lo);
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))
         {
-            throw new OverflowException("Division outside the exact integer path.");
+            return DivRound(a * m, divisor, decimals);
         }
 
-        UInt128 num, den;
-        if (decimals >= scale)
-        {
-            num = mantissa * Pow10[decimals - scale];
-            den = n;
-        }
-        else
-        {
-            num = mantissa;
-            den = n * Pow10[scale - decimals];
-        }
-
-        UInt128 q;
-        UInt128 rem;
-        if ((num >> 64) == 0 && (den >> 64) == 0)
-        {
-            ulong a = (ulong)num, b = (ulong)den;
-            ulong q64 = a / b;
-            q = q64;
-            rem = a - (q64 * b);
-        }
-        else
-        {
-            q = num / den;
-            rem = num - (q * den);
-        }
-
-        bool exact = rem == 0;
-        if (!exact && rem >= den - rem)
-        {
-            q++;
-        }
-
-        if ((q + Pow10[decimals]) * n * Pow10[scale] >= Pow10[26])
-        {
-            throw new OverflowException("Division outside the exact integer path.");
-        }
-
-        int outScale = decimals;
-        if (exact)
-        {
-            while (outScale > scale && q != 0 && q % 10 == 0)
-            {
-                q /= 10;
-                outScale--;
-            }
-
-            if (q == 0)
-            {
-                outScale = Math.Min(outScale, scale);
-            }
-        }
-
-        if (q > (ulong)long.MaxValue)
+        if (a.Units == long.MinValue || m == long.MinValue)
         {
             throw new OverflowException("Amount beyond the exact 64-bit range.");
         }
 
-        long units = (long)(ulong)q;
-        return new ScaledAmount(negative ? -units : units, outScale);
+        UInt128 p = (UInt128)(ulong)Math.Abs(a.Units) * (ulong)Math.Abs(m);
+        var product = new decimal((int)(uint)p, (int)(uint)(p >> 32), (int)(uint)(p >> 64), (a.Units < 0) ^ (m < 0), (byte)a.Scale);
+        return FromDecimal(PriceMath.DivRound(product, divisor, decimals));
     }
 
-    /// <summary><see cref="DivRound"/> for a numerator (already at <paramref name="decimals"/> places) that fits 64 bits.</summary>
-    private static ScaledAmount DivRound64(ulong num, ulong n, int scale, int decimals, bool negative)
+    /// <summary>PriceMath.TryDivRound for a numerator (already at <paramref name="decimals"/> places) that fits 64 bits; false where PriceMath would leave its integer path.</summary>
+    private static bool TryDivRound64(ulong num, ulong n, int scale, int decimals, bool negative, out ScaledAmount result)
     {
+        result = default;
+        if (scale > 16)
+        {
+            return false;
+        }
+
         ulong q = num / n;
         ulong rem = num - (q * n);
         bool exact = rem == 0;
@@ -396,7 +360,7 @@ internal readonly struct ScaledAmount
         ulong qp = q + (ulong)Pow10L[decimals];
         if (qp < q || (UInt128)qp * n >= Pow10[26 - scale])
         {
-            throw new OverflowException("Division outside the exact integer path.");
+            return false;
         }
 
         int outScale = decimals;
@@ -416,10 +380,11 @@ internal readonly struct ScaledAmount
 
         if (q > long.MaxValue)
         {
-            throw new OverflowException("Amount beyond the exact 64-bit range.");
+            return false;
         }
 
-        return new ScaledAmount(negative ? -(long)q : (long)q, outScale);
+        result = new ScaledAmount(negative ? -(long)q : (long)q, outScale);
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -89,11 +89,20 @@ public static class VectorizedBacktester
             catch (OverflowException)
             {
                 // An amount left the exact 64-bit range: the decimal path gives the result (or the same error).
+                Interlocked.Increment(ref _exactFallbacks);
             }
         }
 
         return new Simulation(spec, null).Execute();
     }
+
+    private static int _exactFallbacks;
+
+    /// <summary>Runs that started on the exact path and were redone on the decimal path (for benchmarks and tests).</summary>
+    internal static int ExactFallbacks => Volatile.Read(ref _exactFallbacks);
+
+    /// <summary>True when <paramref name="spec"/> books on the exact scaled-integer path (built-in cost models).</summary>
+    internal static bool UsesExactPath(VectorizedSpec spec) => ExactBooks.TryCreate(spec) is not null;
 
     private sealed class Simulation
     {
