@@ -304,12 +304,27 @@ internal readonly struct ScaledAmount
     public static ScaledAmount DivRound(ScaledAmount numerator, long divisor, int decimals)
     {
         int scale = numerator.Scale;
-        if (divisor != 0 && divisor != long.MinValue && (uint)decimals <= 12 && scale <= decimals && decimals - scale <= 18)
+        if (divisor != 0 && divisor != long.MinValue && (uint)decimals <= 12 && scale <= 16)
         {
-            ulong hi = Math.BigMul((ulong)Math.Abs(numerator.Units), (ulong)Pow10L[decimals - scale], out ulong num64);
-            if (hi == 0 && TryDivRound64(num64, (ulong)Math.Abs(divisor), scale, decimals, (numerator.Units < 0) ^ (divisor < 0), out var result))
+            ulong n = (ulong)Math.Abs(divisor);
+            bool negative = (numerator.Units < 0) ^ (divisor < 0);
+            if (scale <= decimals)
             {
-                return result;
+                // num = mantissa × 10^(decimals − scale), den = n
+                ulong hi = Math.BigMul((ulong)Math.Abs(numerator.Units), (ulong)Pow10L[decimals - scale], out ulong num64);
+                if (hi == 0 && TryDivRound64(num64, n, n, scale, decimals, negative, out var result))
+                {
+                    return result;
+                }
+            }
+            else
+            {
+                // num = mantissa, den = n × 10^(scale − decimals) (interest and borrow accruals: rate × balance has more places)
+                ulong hi = Math.BigMul(n, (ulong)Pow10L[scale - decimals], out ulong den64);
+                if (hi == 0 && TryDivRound64((ulong)Math.Abs(numerator.Units), den64, n, scale, decimals, negative, out var result))
+                {
+                    return result;
+                }
             }
         }
 
@@ -338,8 +353,8 @@ internal readonly struct ScaledAmount
         return FromDecimal(PriceMath.DivRound(product, divisor, decimals));
     }
 
-    /// <summary>PriceMath.TryDivRound for a numerator (already at <paramref name="decimals"/> places) that fits 64 bits; false where PriceMath would leave its integer path.</summary>
-    private static bool TryDivRound64(ulong num, ulong n, int scale, int decimals, bool negative, out ScaledAmount result)
+    /// <summary>PriceMath.TryDivRound on 64-bit <paramref name="num"/> ÷ <paramref name="den"/> (its num and den; <paramref name="n"/> the divisor); false where PriceMath would leave its integer path.</summary>
+    private static bool TryDivRound64(ulong num, ulong den, ulong n, int scale, int decimals, bool negative, out ScaledAmount result)
     {
         result = default;
         if (scale > 16)
@@ -347,10 +362,10 @@ internal readonly struct ScaledAmount
             return false;
         }
 
-        ulong q = num / n;
-        ulong rem = num - (q * n);
+        ulong q = num / den;
+        ulong rem = num - (q * den);
         bool exact = rem == 0;
-        if (!exact && rem >= n - rem)
+        if (!exact && rem >= den - rem)
         {
             q++;
         }
