@@ -259,6 +259,14 @@ internal sealed class ExactBooks
         _markPriceValid[s] = false;
     }
 
+    /// <summary>Sets the marks of all symbols at once (a row where every symbol has a plain bar).</summary>
+    public void SetMarks(ReadOnlySpan<double> closes)
+    {
+        closes.CopyTo(_mark);
+        _hasMark.AsSpan().Fill(true);
+        _markPriceValid.AsSpan().Clear();
+    }
+
     /// <summary>Invalidates the per-bar valuation after marks were set.</summary>
     public void MarksChanged() => _estimateValid = false;
 
@@ -603,7 +611,7 @@ internal sealed class ExactBooks
             }
 
             long d = PowersOf10[scale - 4];
-            long q = sum / d;
+            long q = ScaledAmount.DivPow10(sum, scale - 4);
             long rem = sum - (q * d);
             long absRem = Math.Abs(rem);
             if (absRem != 0 && absRem >= d - absRem)

@@ -23,6 +23,8 @@ internal readonly struct ScaledAmount
 {
     private static readonly long[] Pow10L = CreatePow10L();
     private static readonly UInt128[] Pow10 = CreatePow10();
+    private static readonly double[] DoublePow10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     public ScaledAmount(long units, int scale)
     {
@@ -61,7 +63,34 @@ internal readonly struct ScaledAmount
     }
 
     /// <summary>(double)decimal of the same decimal (the conversion depends on the scale, so it goes through decimal).</summary>
-    public double ToDouble() => (double)ToDecimal();
+    public double ToDouble()
+    {
+        // decimal → double divides the mantissa by 10^scale; with both exact in double (below 2^53, scale ≤ 22) that one
+        // correctly rounded division is the conversion, so it is done here directly.
+        ulong m = (ulong)Math.Abs(Units);
+        if (m < (1UL << 53) && Scale <= 22)
+        {
+            double d = m / DoublePow10[Scale];
+            return Units < 0 ? -d : d;
+        }
+
+        return (double)ToDecimal();
+    }
+
+    /// <summary><paramref name="units"/> ÷ 10^<paramref name="k"/> truncated, with constant divisors for the usual k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long DivPow10(long units, int k) => k switch
+    {
+        1 => units / 10,
+        2 => units / 100,
+        3 => units / 1_000,
+        4 => units / 10_000,
+        5 => units / 100_000,
+        6 => units / 1_000_000,
+        7 => units / 10_000_000,
+        8 => units / 100_000_000,
+        _ => units / Pow10L[k],
+    };
 
     /// <summary>
     /// <see cref="AlphaTrade.Engine.PriceMath.ToPrice"/>: a bar price rounded half away from zero to $0.0001, trailing
@@ -247,7 +276,7 @@ internal readonly struct ScaledAmount
         }
 
         long d = Pow10L[drop];
-        long q = Units / d;
+        long q = DivPow10(Units, drop);
         long r = Units - (q * d);
         if (r != 0 && (ulong)Math.Abs(r) >= (ulong)(d - Math.Abs(r)))
         {
@@ -271,7 +300,7 @@ internal readonly struct ScaledAmount
         }
 
         long d = Pow10L[Scale];
-        long q = Units / d;
+        long q = DivPow10(Units, Scale);
         if (Units > 0 && q * d != Units)
         {
             q++;

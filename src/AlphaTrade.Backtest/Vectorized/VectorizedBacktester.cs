@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Calendar;
@@ -242,36 +243,45 @@ public static class VectorizedBacktester
             int count = 0;
             bool observe = inSession && _tracksStatistics;
             var exact = _exact;
-            for (int s = 0; s < n; s++)
+            if (exact is not null && !observe && FullRow(present.Slice(b, n), flags.Slice(b, n)))
             {
-                int at = b + s;
-                if (!present[at])
+                // Every symbol has a plain bar: the marks are the row's closes (the loop below, in one block).
+                exact.SetMarks(close.Slice(b, n));
+                count = n;
+            }
+            else
+            {
+                for (int s = 0; s < n; s++)
                 {
-                    continue;
-                }
+                    int at = b + s;
+                    if (!present[at])
+                    {
+                        continue;
+                    }
 
-                count++;
-                if (observe && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
-                {
-                    if (exact is not null)
+                    count++;
+                    if (observe && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
                     {
-                        exact.Observe(s, high[at], low[at], close[at], volume[at]);
+                        if (exact is not null)
+                        {
+                            exact.Observe(s, high[at], low[at], close[at], volume[at]);
+                        }
+                        else
+                        {
+                            _pricing!.Observe(s, high[at], low[at], close[at], volume[at]);
+                        }
                     }
-                    else
-                    {
-                        _pricing!.Observe(s, high[at], low[at], close[at], volume[at]);
-                    }
-                }
 
-                if ((flags[at] & BarFlags.Outlier) == 0)
-                {
-                    if (exact is not null)
+                    if ((flags[at] & BarFlags.Outlier) == 0)
                     {
-                        exact.SetMark(s, close[at]);
-                    }
-                    else
-                    {
-                        _ledger!.SetMark(s, close[at]);
+                        if (exact is not null)
+                        {
+                            exact.SetMark(s, close[at]);
+                        }
+                        else
+                        {
+                            _ledger!.SetMark(s, close[at]);
+                        }
                     }
                 }
             }
@@ -280,8 +290,17 @@ public static class VectorizedBacktester
 
             var weights = _spec.TargetWeights.Span.Slice(b, n);
             var prev = _previousWeight;
+            int vectorEnd = Vector256.IsHardwareAccelerated ? n - (n % Vector256<double>.Count) : 0;
             for (int s = 0; s < n; s++)
             {
+                if (s < vectorEnd && (s % Vector256<double>.Count) == 0
+                    && Vector256.EqualsAll(Vector256.Create(weights.Slice(s, Vector256<double>.Count)), Vector256.Create(prev.AsSpan(s, Vector256<double>.Count))))
+                {
+                    // No weight changed in these symbols (NaN never compares equal, as below): skip them.
+                    s += Vector256<double>.Count - 1;
+                    continue;
+                }
+
                 double w = weights[s];
                 if (w == prev[s] || !present[b + s] || (flags[b + s] & BarFlags.Outlier) != 0)
                 {
@@ -352,6 +371,23 @@ public static class VectorizedBacktester
             _working[s] += side == OrderSide.Buy ? quantity : -quantity;
             _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = quantity, Submitted = now, ExpiresAt = expiry.CloseUtc.Ticks, Updated = now });
             PrefetchBar(nextRow + s);
+        }
+
+        /// <summary>True when every symbol of the row has a bar and none is flagged an outlier.</summary>
+        private static bool FullRow(ReadOnlySpan<bool> present, ReadOnlySpan<BarFlags> flags)
+        {
+            if (MemoryMarshal.Cast<bool, byte>(present).Contains((byte)0))
+            {
+                return false;
+            }
+
+            int any = 0;
+            foreach (var f in flags)
+            {
+                any |= (int)f;
+            }
+
+            return (any & (int)BarFlags.Outlier) == 0;
         }
 
         /// <summary>
