@@ -42,6 +42,7 @@ internal sealed class ExactBooks
     private readonly SymbolTable _symbols;
     private readonly string _strategy;
     private readonly MarginPolicy _margin;
+    private readonly ScaledAmount _overnightLeverage;
     private readonly int _n;
 
     // Costs.
@@ -104,6 +105,7 @@ internal sealed class ExactBooks
         _n = _symbols.Count;
         _strategy = spec.StrategyName;
         _margin = spec.Margin;
+        _overnightLeverage = ScaledAmount.FromDecimal(spec.Margin.OvernightLeverage);
         switch (costs.Commission)
         {
             case PerShareCommission c:
@@ -463,32 +465,28 @@ internal sealed class ExactBooks
         _estimateValid = false;
         progress?.Report(new RunProgress(session.Date, barsProcessed));
         long time = session.CloseUtc.Ticks;
-        var equity = Equity();
+        // Equity (cash + Σ market value), net and gross exposure and the positions, in one pass in symbol order (the
+        // ledger's Equity and Exposures loops add the same values in the same order).
+        var equity = _cash;
         ScaledAmount gross = default, net = default;
         for (int s = 0; s < _n; s++)
         {
             long q = _qty[s];
             if (q != 0)
             {
-                var v = MarkPrice(s) * q;
+                var mark = MarkPrice(s);
+                var v = mark * q;
+                equity += v;
                 net += v;
                 gross += v.Abs();
+                _positions.Add(new PositionRow(time, session.Date, s, q, _basis[s], mark));
             }
         }
 
         _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited));
-        if (ScaledAmount.GreaterThanProduct(gross, ScaledAmount.FromDecimal(_margin.OvernightLeverage), equity))
+        if (ScaledAmount.GreaterThanProduct(gross, _overnightLeverage, equity))
         {
             _marginCalls.Add(new MarginCall(session.Date, gross.ToDecimal(), equity.ToDecimal(), _margin.OvernightLeverage));
-        }
-
-        for (int s = 0; s < _n; s++)
-        {
-            long q = _qty[s];
-            if (q != 0)
-            {
-                _positions.Add(new PositionRow(time, session.Date, s, q, _basis[s], MarkPrice(s)));
-            }
         }
     }
 

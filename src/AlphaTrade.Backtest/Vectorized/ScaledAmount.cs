@@ -89,6 +89,10 @@ internal readonly struct ScaledAmount
         6 => units / 1_000_000,
         7 => units / 10_000_000,
         8 => units / 100_000_000,
+        9 => units / 1_000_000_000,
+        10 => units / 10_000_000_000,
+        11 => units / 100_000_000_000,
+        12 => units / 1_000_000_000_000,
         _ => units / Pow10L[k],
     };
 
@@ -200,17 +204,17 @@ internal readonly struct ScaledAmount
             throw new OverflowException("Scales too far apart to compare exactly.");
         }
 
-        Int128 x = a.Units, y = b.Units;
+        // The lower-scale side brought up to the other's scale; a product beyond 64 bits is larger in magnitude than any long.
         if (a.Scale > b.Scale)
         {
-            y *= (Int128)Pow10[a.Scale - b.Scale];
+            long hiB = Math.BigMul(b.Units, Pow10L[a.Scale - b.Scale], out long loB);
+            return hiB == (loB >> 63) ? a.Units.CompareTo(loB) : (hiB < 0 ? 1 : -1);
         }
         else
         {
-            x *= (Int128)Pow10[b.Scale - a.Scale];
+            long hiA = Math.BigMul(a.Units, Pow10L[b.Scale - a.Scale], out long loA);
+            return hiA == (loA >> 63) ? loA.CompareTo(b.Units) : (hiA < 0 ? -1 : 1);
         }
-
-        return x.CompareTo(y);
     }
 
     /// <summary>
