@@ -712,7 +712,7 @@ internal sealed class ExactBooks
     {
         long before = _qty[s];
         long q = side == OrderSide.Buy ? quantity : -quantity;
-        var realized = ApplyTrade(s, q, notional);
+        var realized = ApplyTrade(s, q, notional, out var closeValue);
         _commissionPaid[s] += commission;
         _feesPaid[s] += fees;
         _qtyD[s] = _qty[s];
@@ -725,12 +725,17 @@ internal sealed class ExactBooks
 
         _estimateValid = false;
         _fills.Add(new FillRow(id, s, side, quantity, price, commission, fees, time) { Sequence = _fills.Count + 1 });
-        TrackTrade(s, q, notional, commission + fees, time, before, realized);
+        TrackTrade(s, q, notional, commission + fees, time, before, realized, closeValue);
     }
 
     /// <summary><see cref="Ledger"/>'s trade booking: cost basis removed pro rata on reductions; returns the realized P&amp;L.</summary>
-    private ScaledAmount ApplyTrade(int s, long q, ScaledAmount notional)
+    /// <remarks>
+    /// <paramref name="closeValue"/>: on a reduction, the notional of the closing shares (|vClose|: DivRound rounds away from
+    /// zero, so the round trip's share of a sale's notional is the same number), which the round-trip tracking reuses.
+    /// </remarks>
+    private ScaledAmount ApplyTrade(int s, long q, ScaledAmount notional, out ScaledAmount closeValue)
     {
+        closeValue = notional;
         var v = q > 0 ? notional : -notional;
         long held0 = _qty[s];
         if (held0 == 0 || (held0 > 0) == (q > 0))
@@ -745,6 +750,7 @@ internal sealed class ExactBooks
         long closing = Math.Min(held, traded);
         var vClose = closing == traded ? v : ScaledAmount.MulDivRound(v, closing, traded, 8);
         var removed = closing == held ? _basis[s] : ScaledAmount.MulDivRound(_basis[s], closing, held, 8);
+        closeValue = q > 0 ? vClose : -vClose;
         var realized = -vClose - removed;
         _basis[s] -= removed;
         _realized[s] += realized;
@@ -758,7 +764,7 @@ internal sealed class ExactBooks
     }
 
     /// <summary><see cref="RunRecorder"/>'s round-trip tracking.</summary>
-    private void TrackTrade(int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before, ScaledAmount realized)
+    private void TrackTrade(int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before, ScaledAmount realized, ScaledAmount closeNotional)
     {
         ref var t = ref _open[s];
         long after = before + q;
@@ -781,7 +787,7 @@ internal sealed class ExactBooks
         long traded = Math.Abs(q);
         long closing = Math.Min(Math.Abs(before), traded);
         bool flip = traded > Math.Abs(before);
-        var closeValue = flip ? ScaledAmount.MulDivRound(notional, closing, traded, 8) : notional;
+        var closeValue = flip ? closeNotional : notional; // = DivRound(notional × closing, traded, 8), from ApplyTrade
         var closeCost = flip ? ScaledAmount.MulDivRound(cost, closing, traded, 8) : cost;
         t.ExitQuantity += closing;
         t.ExitValue += closeValue;

@@ -414,13 +414,22 @@ internal readonly struct ScaledAmount
         int outScale = decimals;
         if (exact)
         {
-            while (outScale > scale && q != 0 && q % 10 == 0)
+            if (q != 0)
             {
-                q /= 10;
-                outScale--;
-            }
+                // Trailing zeros dropped down to the numerator's scale (four at a time, then one at a time).
+                while (outScale - scale >= 4 && q % 10_000 == 0)
+                {
+                    q /= 10_000;
+                    outScale -= 4;
+                }
 
-            if (q == 0)
+                while (outScale > scale && q % 10 == 0)
+                {
+                    q /= 10;
+                    outScale--;
+                }
+            }
+            else
             {
                 outScale = Math.Min(outScale, scale);
             }
