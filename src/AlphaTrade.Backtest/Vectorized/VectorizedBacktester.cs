@@ -369,6 +369,7 @@ public static class VectorizedBacktester
 
             _orders.Add(new OrderRow(id, s, side, quantity, now, OrderStatus.Accepted, 0, 0m, now, null));
             _working[s] += side == OrderSide.Buy ? quantity : -quantity;
+            exact?.WorkingChanged(s, side == OrderSide.Buy ? quantity : -quantity);
             _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = quantity, Submitted = now, ExpiresAt = expiry.CloseUtc.Ticks, Updated = now });
             PrefetchBar(nextRow + s);
         }
