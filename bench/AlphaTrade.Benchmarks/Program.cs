@@ -71,6 +71,14 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "engine-hash")
+        {
+            // Fingerprints of complete vectorized runs (several cost, venue and margin settings): equal before and after an
+            // engine change means equal results.
+            EngineFingerprint.Run();
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "strategies")
         {
             StrategiesQuick(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7, args.Length > 2 ? args[2] : null);

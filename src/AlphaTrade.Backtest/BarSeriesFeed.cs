@@ -4,6 +4,7 @@ using AlphaTrade.Core;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Ports;
 using AlphaTrade.Core.Time;
+using AlphaTrade.Engine.Kernel;
 using AlphaTrade.Engine.Strategies;
 
 namespace AlphaTrade.Backtest;
@@ -14,10 +15,10 @@ namespace AlphaTrade.Backtest;
 /// columns in place: nothing is copied or allocated per bar. Series must share one bar size and have strictly
 /// ascending times (else <see cref="InputException"/>). Single consumer.
 /// </summary>
-public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
+public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource, IFeedExtent
 {
-    /// <summary>Rows (time steps) transposed at a time: small enough that a block's columns stay in the L2 cache.</summary>
-    private const int BlockRows = 256;
+    /// <summary>Most rows (time steps) transposed at a time: small enough that a block's columns stay in the L2 cache.</summary>
+    private const int MaxBlockRows = 256;
 
     private readonly BarSeries[] _series;
     private readonly int[] _cursor;
@@ -25,6 +26,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
     private readonly int[] _first;
     private readonly long[] _times;
     private readonly int _n;
+    private readonly int _blockRows;
     private readonly double[] _open;
     private readonly double[] _high;
     private readonly double[] _low;
@@ -89,7 +91,10 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
         _n = _series.Length;
         _first = (int[])_cursor.Clone();
         _times = UnionOfTimes(_series, _cursor, _end);
-        int cells = BlockRows * _n;
+        // Each block column stays under the large-object threshold (85,000 bytes): a run's buffers are then ordinary
+        // young objects, not large-object allocations that trigger full collections.
+        _blockRows = Math.Clamp(84_000 / (sizeof(double) * _n), 1, MaxBlockRows);
+        int cells = _blockRows * _n;
         _open = new double[cells];
         _high = new double[cells];
         _low = new double[cells];
@@ -98,7 +103,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
         _flags = new BarFlags[cells];
         _present = new bool[cells];
         _rowIds = new int[cells];
-        _rowCount = new int[BlockRows];
+        _rowCount = new int[_blockRows];
 
         // Every series has a bar at every time step (the usual cleaned universe): which symbols a row holds never
         // changes, so presence and id lists are set once and a block is a plain transposition.
@@ -159,6 +164,9 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
     }
 
     /// <inheritdoc />
+    public int RemainingTimeSteps => _times.Length - _row;
+
+    /// <inheritdoc />
     public bool TryPeekNextStart(out long startUtcTicks)
     {
         startUtcTicks = _row < _times.Length ? _times[_row] : long.MaxValue;
@@ -167,7 +175,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
 
     /// <inheritdoc />
     /// <remarks>
-    /// Bars are transposed <see cref="BlockRows"/> time steps at a time into row-major buffers, one series at a time,
+    /// Bars are transposed up to <see cref="MaxBlockRows"/> time steps at a time into row-major buffers, one series at a time,
     /// so reads stay sequential, and the slice is bound to its row there (<see cref="BarSlice.Bind"/>: nothing copied);
     /// merging all series bar by bar would read 7 columns × N series at once, more streams than the hardware
     /// prefetches (the merge then costs more than the rest of the event loop).
@@ -197,7 +205,7 @@ public sealed class BarSeriesFeed : IMarketDataFeed, IHistorySource
     private void FillBlock()
     {
         int r0 = _row;
-        int r1 = Math.Min(r0 + BlockRows, _times.Length);
+        int r1 = Math.Min(r0 + _blockRows, _times.Length);
         if (_aligned)
         {
             FillAlignedBlock(r1 - r0);

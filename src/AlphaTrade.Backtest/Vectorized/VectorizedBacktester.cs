@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
@@ -36,7 +38,10 @@ public sealed class VectorizedSpec
     /// <summary>Cost settings (used unless <see cref="CostModels"/> is set).</summary>
     public CostOptions Costs { get; init; } = CostOptions.Default;
 
-    /// <summary>Custom cost models, overriding <see cref="Costs"/>.</summary>
+    /// <summary>
+    /// Custom cost models, overriding <see cref="Costs"/>. Runs with custom models take the decimal accounting path; runs
+    /// with <see cref="Costs"/> the exact scaled-integer one (same results, several times faster).
+    /// </summary>
     public CostModels? CostModels { get; init; }
 
     /// <summary>Venue options (the participation cap and statistics span apply; touch fills do not arise).</summary>
@@ -53,8 +58,16 @@ public sealed class VectorizedSpec
 /// The vectorized engine for parameter sweeps: from a matrix of target weights to market orders filled at the next
 /// tradable bar's open, positions and equity, with the same cost models, fill pricing, ledger, session timeline and
 /// financing accruals as the event-driven engine. Per cell it does only double work (weight comparison, mark, equity
-/// dot product); decimal work happens at orders, fills and session closes. With the participation cap off, the
+/// dot product); money work happens at orders, fills and session closes. With the participation cap off, the
 /// reference crossover gives the event engine's trades and equity exactly.
+/// <para>
+/// Two accounting paths give identical results (every decimal equal in value and scale, every double equal): with the
+/// built-in cost models (<see cref="VectorizedSpec.Costs"/>) the run books in <see cref="ExactBooks"/>, which does the
+/// ledger's, the cost models' and the recorder's decimal arithmetic on 64-bit scaled integers (<see cref="ScaledAmount"/>)
+/// and builds the decimal report records only when read; with custom <see cref="VectorizedSpec.CostModels"/> it books in
+/// the shared decimal <see cref="Ledger"/> and <see cref="RunRecorder"/>. A run whose amounts leave the exact integer range
+/// (far beyond any realistic account) is redone on the decimal path (progress is then reported again from the start).
+/// </para>
 /// </summary>
 public static class VectorizedBacktester
 {
@@ -68,8 +81,29 @@ public static class VectorizedBacktester
             throw new ArgumentException($"Target weights hold {spec.TargetWeights.Length} cells; the bars have {bars.Rows} rows × {bars.Columns} symbols.", nameof(spec));
         }
 
-        return new Simulation(spec).Execute();
+        if (ExactBooks.TryCreate(spec) is { } exact)
+        {
+            try
+            {
+                return new Simulation(spec, exact).Execute();
+            }
+            catch (OverflowException)
+            {
+                // An amount left the exact 64-bit range: the decimal path gives the result (or the same error).
+                Interlocked.Increment(ref _exactFallbacks);
+            }
+        }
+
+        return new Simulation(spec, null).Execute();
     }
+
+    private static int _exactFallbacks;
+
+    /// <summary>Runs that started on the exact path and were redone on the decimal path (for benchmarks and tests).</summary>
+    internal static int ExactFallbacks => Volatile.Read(ref _exactFallbacks);
+
+    /// <summary>True when <paramref name="spec"/> books on the exact scaled-integer path (built-in cost models).</summary>
+    internal static bool UsesExactPath(VectorizedSpec spec) => ExactBooks.TryCreate(spec) is not null;
 
     private sealed class Simulation
     {
@@ -77,10 +111,12 @@ public static class VectorizedBacktester
         private readonly AlignedBars _bars;
         private readonly ITradingCalendar _calendar;
         private readonly SymbolTable _symbols;
-        private readonly CostModels _costs;
-        private readonly Ledger _ledger;
-        private readonly RunRecorder _recorder;
-        private readonly FillPricing _pricing;
+        private readonly CostModels? _costs;
+        private readonly Ledger? _ledger;
+        private readonly RunRecorder? _recorder;
+        private readonly FillPricing? _pricing;
+        private readonly ExactBooks? _exact;
+        private readonly bool _tracksStatistics;
         private readonly int _n;
         private readonly long _barTicks;
         private readonly bool _daily;
@@ -91,18 +127,32 @@ public static class VectorizedBacktester
         private TradingSession _current;
         private TradingSession? _next;
         private bool _open;
+        private long _barsProcessed;
+        private int _timeSteps;
+        private long _expiryFor = long.MinValue;
+        private TradingSession? _expiry;
 
-        public Simulation(VectorizedSpec spec)
+        public Simulation(VectorizedSpec spec, ExactBooks? exact)
         {
             _spec = spec;
             _bars = spec.Bars;
             _calendar = spec.Calendar;
             _symbols = _bars.Symbols;
             _n = _symbols.Count;
-            _costs = spec.CostModels ?? CostModels.FromOptions(spec.Costs);
-            _ledger = new Ledger(_symbols, [spec.StrategyName], spec.InitialCapital);
-            _recorder = new RunRecorder(_ledger, spec.Margin, _bars.Rows) { Progress = spec.Progress };
-            _pricing = new FillPricing(_costs, spec.Venue.EffectiveCap, _n, _bars.TimeFrame, spec.Venue.StatisticsSpanBars);
+            _exact = exact;
+            if (exact is null)
+            {
+                _costs = spec.CostModels ?? CostModels.FromOptions(spec.Costs);
+                _ledger = new Ledger(_symbols, [spec.StrategyName], spec.InitialCapital);
+                _recorder = new RunRecorder(_ledger, spec.Margin, _bars.Rows) { Progress = spec.Progress };
+                _pricing = new FillPricing(_costs, spec.Venue.EffectiveCap, _n, _bars.TimeFrame, spec.Venue.StatisticsSpanBars);
+                _tracksStatistics = _pricing.TracksStatistics;
+            }
+            else
+            {
+                _tracksStatistics = exact.TracksStatistics;
+            }
+
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
@@ -148,7 +198,15 @@ public static class VectorizedBacktester
                 }
             }
 
-            return _recorder.Build("vectorized", PendingReports());
+            var orders = PendingReports();
+            if (_exact is not null)
+            {
+                return _exact.Build(orders, _barsProcessed, _timeSteps);
+            }
+
+            _recorder!.BarsProcessed = _barsProcessed;
+            _recorder.TimeSteps = _timeSteps;
+            return _recorder.Build("vectorized", orders);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -183,30 +241,66 @@ public static class VectorizedBacktester
             }
 
             int count = 0;
-            for (int s = 0; s < n; s++)
+            bool observe = inSession && _tracksStatistics;
+            var exact = _exact;
+            if (exact is not null && !observe && FullRow(present.Slice(b, n), flags.Slice(b, n)))
             {
-                int at = b + s;
-                if (!present[at])
+                // Every symbol has a plain bar: the marks are the row's closes (the loop below, in one block).
+                exact.SetMarks(close.Slice(b, n));
+                count = n;
+            }
+            else
+            {
+                for (int s = 0; s < n; s++)
                 {
-                    continue;
-                }
+                    int at = b + s;
+                    if (!present[at])
+                    {
+                        continue;
+                    }
 
-                count++;
-                if (inSession && _pricing.TracksStatistics && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
-                {
-                    _pricing.Observe(s, high[at], low[at], close[at], volume[at]);
-                }
+                    count++;
+                    if (observe && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
+                    {
+                        if (exact is not null)
+                        {
+                            exact.Observe(s, high[at], low[at], close[at], volume[at]);
+                        }
+                        else
+                        {
+                            _pricing!.Observe(s, high[at], low[at], close[at], volume[at]);
+                        }
+                    }
 
-                if ((flags[at] & BarFlags.Outlier) == 0)
-                {
-                    _ledger.SetMark(s, close[at]);
+                    if ((flags[at] & BarFlags.Outlier) == 0)
+                    {
+                        if (exact is not null)
+                        {
+                            exact.SetMark(s, close[at]);
+                        }
+                        else
+                        {
+                            _ledger!.SetMark(s, close[at]);
+                        }
+                    }
                 }
             }
 
+            exact?.MarksChanged();
+
             var weights = _spec.TargetWeights.Span.Slice(b, n);
             var prev = _previousWeight;
+            int vectorEnd = Vector256.IsHardwareAccelerated ? n - (n % Vector256<double>.Count) : 0;
             for (int s = 0; s < n; s++)
             {
+                if (s < vectorEnd && (s % Vector256<double>.Count) == 0
+                    && Vector256.EqualsAll(Vector256.Create(weights.Slice(s, Vector256<double>.Count)), Vector256.Create(prev.AsSpan(s, Vector256<double>.Count))))
+                {
+                    // No weight changed in these symbols (NaN never compares equal, as below): skip them.
+                    s += Vector256<double>.Count - 1;
+                    continue;
+                }
+
                 double w = weights[s];
                 if (w == prev[s] || !present[b + s] || (flags[b + s] & BarFlags.Outlier) != 0)
                 {
@@ -214,77 +308,154 @@ public static class VectorizedBacktester
                 }
 
                 prev[s] = w;
-                Decide(s, w, end);
+                Decide(s, w, end, b + n);
             }
 
-            _recorder.RecordEquity(end);
-            _recorder.BarsProcessed += count;
-            _recorder.TimeSteps++;
+            if (exact is not null)
+            {
+                exact.RecordEquity(end);
+            }
+            else
+            {
+                _recorder!.RecordEquity(end);
+            }
+
+            _barsProcessed += count;
+            _timeSteps++;
         }
 
-        private void Decide(int s, double weight, long now)
+        private void Decide(int s, double weight, long now, int nextRow)
         {
-            if (!_ledger.HasMark(s))
+            var exact = _exact;
+            if (exact is not null ? !exact.HasMark(s) : !_ledger!.HasMark(s))
             {
                 return;
             }
 
-            long target = TargetSizing.Shares(weight, _ledger.EquityEstimate(), _ledger.Mark(s));
-            long delta = target - (_ledger.StrategyQuantity(0, s) + _working[s]);
+            long target = exact is not null
+                ? TargetSizing.Shares(weight, exact.EquityEstimate(), exact.Mark(s))
+                : TargetSizing.Shares(weight, _ledger!.EquityEstimate(), _ledger.Mark(s));
+            long held = exact is not null ? exact.Quantity(s) : _ledger!.StrategyQuantity(0, s);
+            long delta = target - (held + _working[s]);
             if (delta == 0)
             {
                 return;
             }
 
             var side = delta > 0 ? OrderSide.Buy : OrderSide.Sell;
-            var request = OrderRequest.Market(_symbols[s], side, Math.Abs(delta));
+            long quantity = Math.Abs(delta);
             var id = new OrderId(_orders.Count + 1);
-            var reason = BuyingPower.Check(_spec.Margin, _ledger, _working, s, request, intraday: _open);
+            var reason = exact is not null
+                ? exact.CheckBuyingPower(_working, s, side, quantity, intraday: _open)
+                : BuyingPower.Check(_spec.Margin, _ledger!, _working, s, OrderRequest.Market(_symbols[s], side, quantity), intraday: _open);
             if (reason is not null)
             {
-                _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Rejected, 0, 0m, now, reason));
+                _orders.Add(new OrderRow(id, s, side, quantity, now, OrderStatus.Rejected, 0, 0m, now, reason));
                 return;
             }
 
-            var expiry = FirstSessionClosingAfter(now);
-            if (expiry is null)
+            // Every decision of a row has the same time: the calendar lookup is done once per row.
+            if (_expiryFor != now)
             {
-                _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Rejected, 0, 0m, now, "no trading session ahead in the calendar"));
+                _expiry = FirstSessionClosingAfter(now);
+                _expiryFor = now;
+            }
+
+            if (_expiry is not { } expiry)
+            {
+                _orders.Add(new OrderRow(id, s, side, quantity, now, OrderStatus.Rejected, 0, 0m, now, "no trading session ahead in the calendar"));
                 return;
             }
 
-            _orders.Add(new OrderRow(id, s, side, request.Quantity, now, OrderStatus.Accepted, 0, 0m, now, null));
-            _working[s] += request.SignedQuantity;
-            _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = request.Quantity, Submitted = now, ExpiresAt = expiry.Value.CloseUtc.Ticks, Updated = now });
+            _orders.Add(new OrderRow(id, s, side, quantity, now, OrderStatus.Accepted, 0, 0m, now, null));
+            _working[s] += side == OrderSide.Buy ? quantity : -quantity;
+            exact?.WorkingChanged(s, side == OrderSide.Buy ? quantity : -quantity);
+            _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = quantity, Submitted = now, ExpiresAt = expiry.CloseUtc.Ticks, Updated = now });
+            PrefetchBar(nextRow + s);
+        }
+
+        /// <summary>True when every symbol of the row has a bar and none is flagged an outlier.</summary>
+        private static bool FullRow(ReadOnlySpan<bool> present, ReadOnlySpan<BarFlags> flags)
+        {
+            if (MemoryMarshal.Cast<bool, byte>(present).Contains((byte)0))
+            {
+                return false;
+            }
+
+            int any = 0;
+            foreach (var f in flags)
+            {
+                any |= (int)f;
+            }
+
+            return (any & (int)BarFlags.Outlier) == 0;
+        }
+
+        /// <summary>
+        /// Asks the CPU to bring the cell where the order will most likely fill (the symbol's next row) into cache: the
+        /// fill reads that bar's open, high, low and volume, which the row loop never touches, so without this every fill
+        /// waits for memory several times.
+        /// </summary>
+        private unsafe void PrefetchBar(int at)
+        {
+            if (!Sse.IsSupported || (uint)at >= (uint)_bars.Open.Length)
+            {
+                return;
+            }
+
+            fixed (double* o = _bars.Open, h = _bars.High, l = _bars.Low, c = _bars.Close, v = _bars.Volume)
+            {
+                Sse.Prefetch0(o + at);
+                Sse.Prefetch0(h + at);
+                Sse.Prefetch0(l + at);
+                Sse.Prefetch0(c + at);
+                Sse.Prefetch0(v + at);
+            }
         }
 
         private void Fill(ref Pending p, double open, double volume, long time)
         {
             long leaves = p.Quantity - p.Filled;
-            long q = Math.Min(leaves, _pricing.CapQuantity(volume));
+            var exact = _exact;
+            long q = Math.Min(leaves, exact is not null ? exact.CapQuantity(volume) : _pricing!.CapQuantity(volume));
             if (q <= 0)
             {
                 return;
             }
 
+            if (exact is not null)
+            {
+                exact.Fill(p.SymbolId, p.Id, p.Side, q, p.Filled, ref p.Exact, open, time);
+                p.Filled += q;
+            }
+            else
+            {
+                FillDecimal(ref p, q, open, time);
+            }
+
+            p.Updated = time;
+            _working[p.SymbolId] -= p.Side == OrderSide.Buy ? q : -q;
+            if (p.Filled == p.Quantity)
+            {
+                Finish(ref p, OrderStatus.Filled, null);
+            }
+        }
+
+        private void FillDecimal(ref Pending p, long q, double open, long time)
+        {
+            var pricing = _pricing!;
             string symbol = _symbols[p.SymbolId];
-            decimal price = _pricing.Price(p.SymbolId, symbol, p.Side, q, PriceMath.ToPrice(open), slip: true, limit: null);
+            decimal price = pricing.Price(p.SymbolId, symbol, p.Side, q, PriceMath.ToPrice(open), slip: true, limit: null);
             decimal notional = decimal.Round(q * price, 2, MidpointRounding.AwayFromZero);
             long totalQ = p.Filled + q;
             decimal totalNotional = p.Notional + notional;
-            var (commission, fees) = _pricing.Charge(symbol, p.Side, totalQ, totalNotional, p.Commission, p.Fees);
-            _recorder.BookFill(0, p.SymbolId, p.Id, p.Side, q, price, notional, commission, fees, time);
+            var (commission, fees) = pricing.Charge(symbol, p.Side, totalQ, totalNotional, p.Commission, p.Fees);
+            _recorder!.BookFill(0, p.SymbolId, p.Id, p.Side, q, price, notional, commission, fees, time);
             p.Filled = totalQ;
             p.Notional = totalNotional;
             p.Value += q * price;
             p.Commission += commission;
             p.Fees += fees;
-            p.Updated = time;
-            _working[p.SymbolId] -= p.Side == OrderSide.Buy ? q : -q;
-            if (totalQ == p.Quantity)
-            {
-                Finish(ref p, OrderStatus.Filled, null);
-            }
         }
 
         private void Finish(ref Pending p, OrderStatus status, string? reason)
@@ -301,12 +472,26 @@ public static class VectorizedBacktester
 
         private void Report(ref Pending p, OrderStatus status, string? reason)
         {
+            if (_exact is not null)
+            {
+                // The average price is worked out when the order is read.
+                _orders.Row((int)(p.Id.Value - 1)) = new OrderRow(p.Id, p.SymbolId, p.Side, p.Quantity, p.Submitted, status, p.Filled, 0m, p.Updated, reason)
+                {
+                    ExactValue = p.Exact.Value,
+                };
+                return;
+            }
+
             decimal avg = p.Filled == 0 ? 0m : PriceMath.DivRound(p.Value, p.Filled, 6);
             _orders.Row((int)(p.Id.Value - 1)) = new OrderRow(p.Id, p.SymbolId, p.Side, p.Quantity, p.Submitted, status, p.Filled, avg, p.Updated, reason);
         }
 
-        private OrderReport MakeOrder(OrderRow r) => new(
-            r.Id, _spec.StrategyName, OrderRequest.Market(_symbols[r.Symbol], r.Side, r.Quantity), r.Submitted, r.Status, r.Filled, r.AveragePrice, r.Updated, r.Reason);
+        private OrderReport MakeOrder(OrderRow r)
+        {
+            decimal average = _exact is null || r.Filled == 0 ? r.AveragePrice : PriceMath.DivRound(r.ExactValue.ToDecimal(), r.Filled, 6);
+            return new OrderReport(r.Id, _spec.StrategyName, OrderRequest.Market(_symbols[r.Symbol], r.Side, r.Quantity), r.Submitted, r.Status, r.Filled,
+                average, r.Updated, r.Reason);
+        }
 
         private void CloseSession()
         {
@@ -323,7 +508,17 @@ public static class VectorizedBacktester
 
             _pending.RemoveAll(static p => p.Done);
             var nextDate = _calendar.NextTradingDay(session.Date);
-            _recorder.CloseSession(session, nextDate.DayNumber - session.Date.DayNumber, _costs.BorrowFee, _costs.Interest);
+            int days = nextDate.DayNumber - session.Date.DayNumber;
+            if (_exact is not null)
+            {
+                _exact.CloseSession(session, days, _spec.Progress, _barsProcessed);
+            }
+            else
+            {
+                _recorder!.BarsProcessed = _barsProcessed;
+                _recorder.CloseSession(session, days, _costs!.BorrowFee, _costs.Interest);
+            }
+
             _open = false;
             _next = _calendar.GetSession(nextDate);
         }
@@ -367,7 +562,11 @@ public static class VectorizedBacktester
 
         /// <summary>An order as it stands (the order log's row; the report and its request are built when read).</summary>
         private readonly record struct OrderRow(OrderId Id, int Symbol, OrderSide Side, long Quantity, long Submitted, OrderStatus Status,
-            long Filled, decimal AveragePrice, long Updated, string? Reason);
+            long Filled, decimal AveragePrice, long Updated, string? Reason)
+        {
+            /// <summary>On the exact path: Σ quantity × price of the fills, for the average price.</summary>
+            public ScaledAmount ExactValue { get; init; }
+        }
 
         /// <summary>A working market order (DAY).</summary>
         private struct Pending
@@ -384,6 +583,7 @@ public static class VectorizedBacktester
             public decimal Value;
             public decimal Commission;
             public decimal Fees;
+            public ExactOrderTotals Exact;
             public bool Done;
         }
     }

@@ -3,8 +3,11 @@ using AlphaTrade.Engine.Results;
 
 namespace AlphaTrade.Engine.Kernel;
 
-/// <summary>The kernel's book-keeping for one order (mutable, kernel-private).</summary>
-internal sealed class OrderRecord
+/// <summary>
+/// The kernel's book-keeping for one order (mutable, kernel-private): a value kept in place in the kernel's chunked
+/// order log, so a run's tens of thousands of orders add no objects for the collector to trace and promote.
+/// </summary>
+internal struct OrderRecord
 {
     public OrderRecord(OrderId id, int strategyId, OrderRequest request, long submittedUtcTicks)
     {
@@ -36,11 +39,11 @@ internal sealed class OrderRecord
 
     public string? Reason { get; set; }
 
-    public bool IsWorking => Status is OrderStatus.Submitted or OrderStatus.Accepted or OrderStatus.PartiallyFilled;
+    public readonly bool IsWorking => Status is OrderStatus.Submitted or OrderStatus.Accepted or OrderStatus.PartiallyFilled;
 
-    public long Leaves => Request.Quantity - Filled;
+    public readonly long Leaves => Request.Quantity - Filled;
 
-    public OrderReport ToReport(string strategy) => new(
+    public readonly OrderReport ToReport(string strategy) => new(
         Id, strategy, Request, SubmittedUtcTicks, Status, Filled,
         Filled == 0 ? 0m : PriceMath.DivRound(FilledValue, Filled, 6), UpdatedUtcTicks, Reason);
 }

@@ -53,7 +53,7 @@ public sealed class TradingKernel : IOrderEventSink
     private readonly KernelOptions _options;
     private readonly long _barTicks;
     private readonly bool _daily;
-    private readonly List<OrderRecord> _orders = [];
+    private readonly ChunkedList<OrderRecord> _orders = new();
     private readonly long[] _working;
     private readonly long[] _workingByStrategy;
     private readonly Queue<OrderEvent> _events = new();
@@ -90,7 +90,8 @@ public sealed class TradingKernel : IOrderEventSink
         }
 
         _ledger = new Ledger(_symbols, names, options.InitialCapital);
-        _recorder = new RunRecorder(_ledger, _margin) { Progress = options.Progress };
+        int steps = _feed is IFeedExtent extent ? extent.RemainingTimeSteps : 0;
+        _recorder = new RunRecorder(_ledger, _margin, Math.Max(steps, 1024)) { Progress = options.Progress };
         _history = (_feed as IHistorySource)?.CreateHistory(options.HistoryLength) ?? new MarketHistory(_symbols, options.HistoryLength);
         _slice = new BarSlice(_symbols.Count);
         _working = new long[_symbols.Count];
@@ -320,7 +321,7 @@ public sealed class TradingKernel : IOrderEventSink
             throw new InvalidOperationException($"The execution client reported an unknown order {e.OrderId}.");
         }
 
-        var rec = _orders[(int)idx];
+        ref var rec = ref _orders.Ref((int)idx);
         rec.UpdatedUtcTicks = e.TimeUtcTicks;
         int k = rec.StrategyId;
         switch (e)
@@ -335,7 +336,7 @@ public sealed class TradingKernel : IOrderEventSink
             case OrderRejected r:
                 if (rec.Status != OrderStatus.Rejected)
                 {
-                    ReleaseWorking(rec);
+                    ReleaseWorking(ref rec);
                     rec.Status = OrderStatus.Rejected;
                     rec.Reason = r.Reason;
                 }
@@ -352,42 +353,42 @@ public sealed class TradingKernel : IOrderEventSink
                     _recorder.BookFill(k, rec.SymbolId, fill);
                     rec.Filled += fill.Quantity;
                     rec.FilledValue += fill.Quantity * fill.Price;
-                    AddWorking(rec, -fill.SignedQuantity);
+                    AddWorking(in rec, -fill.SignedQuantity);
                     rec.Status = rec.Leaves == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
                     _strategies[k].OnFill(_contexts[k], fill);
                     return;
                 }
 
             case OrderCancelled c:
-                ReleaseWorking(rec);
+                ReleaseWorking(ref rec);
                 rec.Status = OrderStatus.Cancelled;
                 rec.Reason = c.Reason;
                 break;
             case OrderExpired x:
-                ReleaseWorking(rec);
+                ReleaseWorking(ref rec);
                 rec.Status = OrderStatus.Expired;
                 rec.Reason = x.Reason;
                 break;
             case OrderReplaced rep:
-                ReleaseWorking(rec);
+                ReleaseWorking(ref rec);
                 rec.Request = rep.Request;
-                AddWorking(rec, rep.Request.Side == OrderSide.Buy ? rec.Leaves : -rec.Leaves);
+                AddWorking(in rec, rep.Request.Side == OrderSide.Buy ? rec.Leaves : -rec.Leaves);
                 break;
         }
 
         _strategies[k].OnOrderEvent(_contexts[k], e);
     }
 
-    private void ReleaseWorking(OrderRecord rec)
+    private void ReleaseWorking(ref OrderRecord rec)
     {
         if (rec.IsWorking && rec.SymbolId >= 0)
         {
             long leaves = rec.Leaves;
-            AddWorking(rec, rec.Request.Side == OrderSide.Buy ? -leaves : leaves);
+            AddWorking(in rec, rec.Request.Side == OrderSide.Buy ? -leaves : leaves);
         }
     }
 
-    private void AddWorking(OrderRecord rec, long signed)
+    private void AddWorking(in OrderRecord rec, long signed)
     {
         _working[rec.SymbolId] += signed;
         _workingByStrategy[(rec.StrategyId * _symbols.Count) + rec.SymbolId] += signed;
@@ -410,11 +411,10 @@ public sealed class TradingKernel : IOrderEventSink
         ArgumentNullException.ThrowIfNull(request);
         long now = _clock.UtcTicks;
         var id = new OrderId(_orders.Count + 1);
-        var rec = new OrderRecord(id, k, request, now);
-        _orders.Add(rec);
+        ref var rec = ref _orders.Add(new OrderRecord(id, k, request, now));
         if (!_symbols.TryGetId(request.Symbol, out int s))
         {
-            Refuse(rec, $"unknown symbol {request.Symbol}");
+            Refuse(ref rec, $"unknown symbol {request.Symbol}");
             return id;
         }
 
@@ -423,12 +423,12 @@ public sealed class TradingKernel : IOrderEventSink
         switch (decision.Verdict)
         {
             case GateVerdict.Reject:
-                Refuse(rec, "risk: " + (decision.Reason ?? "rejected"));
+                Refuse(ref rec, "risk: " + (decision.Reason ?? "rejected"));
                 return id;
             case GateVerdict.Resize:
                 if (decision.Quantity <= 0)
                 {
-                    Refuse(rec, "risk: " + (decision.Reason ?? "resized to nothing"));
+                    Refuse(ref rec, "risk: " + (decision.Reason ?? "resized to nothing"));
                     return id;
                 }
 
@@ -442,37 +442,37 @@ public sealed class TradingKernel : IOrderEventSink
         var bp = BuyingPower.Check(_margin, _ledger, _working, s, request, intraday);
         if (bp is not null)
         {
-            Refuse(rec, bp);
+            Refuse(ref rec, bp);
             return id;
         }
 
         rec.Status = OrderStatus.Submitted;
-        AddWorking(rec, request.SignedQuantity);
+        AddWorking(in rec, request.SignedQuantity);
         _client.Submit(id, request);
         return id;
     }
 
-    private void Refuse(OrderRecord rec, string reason)
+    private void Refuse(ref OrderRecord rec, string reason)
     {
         rec.Status = OrderStatus.Rejected;
         rec.Reason = reason;
         _events.Enqueue(new OrderRejected(rec.Id, _clock.UtcTicks, reason));
     }
 
-    private OrderRecord? Own(int k, OrderId id)
+    /// <summary>Index of strategy <paramref name="k"/>'s order <paramref name="id"/> in the order log, or -1.</summary>
+    private int Own(int k, OrderId id)
     {
         long idx = id.Value - 1;
         if (idx < 0 || idx >= _orders.Count)
         {
-            return null;
+            return -1;
         }
 
-        var rec = _orders[(int)idx];
-        return rec.StrategyId == k ? rec : null;
+        return _orders.Ref((int)idx).StrategyId == k ? (int)idx : -1;
     }
 
     /// <summary>The order log, each report built when read from the kernel's (final) order record.</summary>
-    private sealed class OrderReports(List<OrderRecord> orders, IStrategy[] strategies) : IReadOnlyList<OrderReport>
+    private sealed class OrderReports(ChunkedList<OrderRecord> orders, IStrategy[] strategies) : IReadOnlyList<OrderReport>
     {
         public int Count => orders.Count;
 
@@ -480,15 +480,15 @@ public sealed class TradingKernel : IOrderEventSink
 
         public IEnumerator<OrderReport> GetEnumerator()
         {
-            foreach (var o in orders)
+            for (int i = 0; i < orders.Count; i++)
             {
-                yield return Report(o);
+                yield return Report(orders[i]);
             }
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        private OrderReport Report(OrderRecord o) => o.ToReport(strategies[o.StrategyId].Name);
+        private OrderReport Report(in OrderRecord o) => o.ToReport(strategies[o.StrategyId].Name);
     }
 
     private sealed class StrategyContext : IStrategyContext
@@ -524,8 +524,8 @@ public sealed class TradingKernel : IOrderEventSink
 
         public bool Cancel(OrderId orderId)
         {
-            var rec = _k.Own(_id, orderId);
-            if (rec is null || !rec.IsWorking)
+            int i = _k.Own(_id, orderId);
+            if (i < 0 || !_k._orders.Ref(i).IsWorking)
             {
                 return false;
             }
@@ -537,8 +537,8 @@ public sealed class TradingKernel : IOrderEventSink
         public bool Replace(OrderId orderId, OrderAmendment amendment)
         {
             ArgumentNullException.ThrowIfNull(amendment);
-            var rec = _k.Own(_id, orderId);
-            if (rec is null || !rec.IsWorking)
+            int i = _k.Own(_id, orderId);
+            if (i < 0 || !_k._orders.Ref(i).IsWorking)
             {
                 return false;
             }
@@ -547,7 +547,7 @@ public sealed class TradingKernel : IOrderEventSink
             return true;
         }
 
-        public OrderStatus? StatusOf(OrderId orderId) => _k.Own(_id, orderId)?.Status;
+        public OrderStatus? StatusOf(OrderId orderId) => _k.Own(_id, orderId) is int i and >= 0 ? _k._orders.Ref(i).Status : null;
 
         public OrderId? SetTargetShares(int symbolId, long targetShares)
         {

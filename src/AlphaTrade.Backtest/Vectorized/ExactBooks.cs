@@ -1,0 +1,967 @@
+using System.Globalization;
+using AlphaTrade.Core.Calendar;
+using AlphaTrade.Core.Market;
+using AlphaTrade.Core.Orders;
+using AlphaTrade.Engine;
+using AlphaTrade.Engine.Costs;
+using AlphaTrade.Engine.Portfolio;
+using AlphaTrade.Engine.Results;
+
+namespace AlphaTrade.Backtest.Vectorized;
+
+/// <summary>An order's running totals on the exact path (what the decimal path keeps in decimal).</summary>
+internal struct ExactOrderTotals
+{
+    /// <summary>Σ fill notional (each to the cent).</summary>
+    public ScaledAmount Notional;
+
+    /// <summary>Σ quantity × price (for the average fill price).</summary>
+    public ScaledAmount Value;
+
+    /// <summary>Commission charged so far.</summary>
+    public ScaledAmount Commission;
+
+    /// <summary>Fees charged so far.</summary>
+    public ScaledAmount Fees;
+}
+
+/// <summary>
+/// The vectorized engine's accounting for the built-in cost models (<see cref="CostOptions"/>): fill pricing, commission,
+/// fees, the single strategy's books (which are also the account's), round trips, financing accruals, daily snapshots
+/// and positions — the arithmetic of <see cref="Venue.FillPricing"/>, the cost models, <see cref="Ledger"/> and
+/// <see cref="RunRecorder"/>, step for step in the same order, on <see cref="ScaledAmount"/> (64-bit scaled integers that
+/// reproduce every decimal result exactly, scale included) instead of <see cref="decimal"/>. Records are kept as rows and
+/// become the decimal report records (<see cref="FillReport"/>, <see cref="RoundTrip"/>, <see cref="PositionSnapshot"/>,
+/// <see cref="DailySnapshot"/>) only when read. Any amount beyond the exact range throws <see cref="OverflowException"/>
+/// and the engine redoes the run on the decimal path. Single-threaded.
+/// </summary>
+internal sealed class ExactBooks
+{
+    private static readonly ScaledAmount MinPrice = new(1, 4);
+
+    private readonly SymbolTable _symbols;
+    private readonly string _strategy;
+    private readonly MarginPolicy _margin;
+    private readonly ScaledAmount _overnightLeverage;
+    private readonly int _n;
+
+    // Costs.
+    private readonly CommissionSchedule _commission;
+    private readonly ScaledAmount _perShare;
+    private readonly ScaledAmount _minPerOrder;
+    private readonly ScaledAmount _maxPct;
+    private readonly ScaledAmount _percent;
+    private readonly bool _fees;
+    private readonly ScaledAmount _secRate;
+    private readonly ScaledAmount _tafPerShare;
+    private readonly ScaledAmount _tafMax;
+    private readonly Slip _slip;
+    private readonly ScaledAmount _fixedFraction;
+    private readonly double _fallbackBps;
+    private readonly double _maxBps;
+    private readonly double _k;
+    private readonly BarStatisticsTracker? _stats;
+    private readonly int _barsPerSession;
+    private readonly double? _cap;
+    private readonly bool _borrowFee;
+    private readonly ScaledAmount _borrowRate;
+    private readonly int _borrowBasis;
+    private readonly bool _interest;
+    private readonly ScaledAmount _creditRate;
+    private readonly ScaledAmount _debitRate;
+    private readonly int _interestBasis;
+
+    // Books (the strategy's, equal to the account's: one strategy).
+    private readonly long[] _qty;
+    private readonly double[] _qtyD;
+    private readonly ScaledAmount[] _basis;
+    private readonly ScaledAmount[] _realized;
+    private readonly ScaledAmount[] _commissionPaid;
+    private readonly ScaledAmount[] _feesPaid;
+    private readonly ScaledAmount[] _borrowPaid;
+    private readonly double[] _mark;
+    private readonly bool[] _hasMark;
+    private readonly ScaledAmount[] _markPrice;
+    private readonly bool[] _markPriceValid;
+    private ScaledAmount _cash;
+    private double _cashD;
+    private ScaledAmount _interestTotal;
+    private bool _estimateValid;
+    private double _grossBound = double.NaN;
+    private double _estimate;
+
+    // Records.
+    private readonly EquityCurve _equity;
+    private readonly RowList<FillRow, FillReport> _fills;
+    private readonly RowList<TradeRow, RoundTrip> _trades;
+    private readonly RowList<PositionRow, PositionSnapshot> _positions;
+    private readonly RowList<DailyRow, DailySnapshot> _daily;
+    private readonly List<MarginCall> _marginCalls = [];
+    private readonly TradeRow[] _open;
+
+    private ExactBooks(VectorizedSpec spec, CostModels costs)
+    {
+        var bars = spec.Bars;
+        _symbols = bars.Symbols;
+        _n = _symbols.Count;
+        _strategy = spec.StrategyName;
+        _margin = spec.Margin;
+        _overnightLeverage = ScaledAmount.FromDecimal(spec.Margin.OvernightLeverage);
+        switch (costs.Commission)
+        {
+            case PerShareCommission c:
+                _commission = CommissionSchedule.PerShare;
+                _perShare = ScaledAmount.FromDecimal(c.PerShare);
+                _minPerOrder = ScaledAmount.FromDecimal(c.MinPerOrder);
+                _maxPct = ScaledAmount.FromDecimal(c.MaxPctOfValue);
+                break;
+            case PercentCommission c:
+                _commission = CommissionSchedule.Percent;
+                _percent = ScaledAmount.FromDecimal(c.Rate);
+                break;
+            default:
+                _commission = CommissionSchedule.Zero;
+                break;
+        }
+
+        if (costs.Fees is UsRegulatoryFees f)
+        {
+            _fees = true;
+            _secRate = ScaledAmount.FromDecimal(f.SecFeeRate);
+            _tafPerShare = ScaledAmount.FromDecimal(f.FinraTafPerShare);
+            _tafMax = ScaledAmount.FromDecimal(f.FinraTafMax);
+        }
+
+        _barsPerSession = bars.TimeFrame.IsDaily ? 1 : Math.Max(1, 390 / bars.TimeFrame.Minutes);
+        switch (costs.Slippage)
+        {
+            case FixedBpsSlippage s:
+                _slip = Slip.Fixed;
+                _fixedFraction = ScaledAmount.FromDecimal((decimal)s.Bps / 10_000m); // as FixedBpsSlippage computes it
+                break;
+            case HalfSpreadSlippage s:
+                _slip = Slip.HalfSpread;
+                _fallbackBps = s.FallbackBps;
+                _maxBps = s.MaxBps;
+                break;
+            case SqrtImpactSlippage s:
+                _slip = Slip.SqrtImpact;
+                _k = s.K;
+                _fallbackBps = s.FallbackBps;
+                _maxBps = s.MaxBps;
+                break;
+            default:
+                _slip = Slip.None;
+                break;
+        }
+
+        if (_slip is Slip.HalfSpread or Slip.SqrtImpact)
+        {
+            _stats = new BarStatisticsTracker(_n, _barsPerSession, spec.Venue.StatisticsSpanBars);
+        }
+
+        _cap = spec.Venue.EffectiveCap;
+        if (costs.BorrowFee is AnnualRateBorrowFee b)
+        {
+            _borrowFee = true;
+            _borrowRate = ScaledAmount.FromDecimal(b.AnnualRate);
+            _borrowBasis = b.DayCountBasis;
+        }
+
+        if (costs.Interest is AnnualRateInterest i)
+        {
+            _interest = true;
+            _creditRate = ScaledAmount.FromDecimal(i.CreditRate);
+            _debitRate = ScaledAmount.FromDecimal(i.DebitRate);
+            _interestBasis = i.DayCountBasis;
+        }
+
+        _qty = new long[_n];
+        _qtyD = new double[_n];
+        _basis = new ScaledAmount[_n];
+        _realized = new ScaledAmount[_n];
+        _commissionPaid = new ScaledAmount[_n];
+        _feesPaid = new ScaledAmount[_n];
+        _borrowPaid = new ScaledAmount[_n];
+        _mark = new double[_n];
+        _hasMark = new bool[_n];
+        _markPrice = new ScaledAmount[_n];
+        _markPriceValid = new bool[_n];
+        InitialCapital = spec.InitialCapital;
+        _cash = ScaledAmount.FromDecimal(spec.InitialCapital);
+        _cashD = (double)spec.InitialCapital;
+        _equity = new EquityCurve(bars.Rows);
+        _fills = new RowList<FillRow, FillReport>(MakeFill);
+        _trades = new RowList<TradeRow, RoundTrip>(MakeTrade);
+        _positions = new RowList<PositionRow, PositionSnapshot>(MakePosition);
+        _daily = new RowList<DailyRow, DailySnapshot>(static d => new DailySnapshot(
+            d.Date, d.CloseUtcTicks, d.Cash.ToDecimal(), d.Equity.ToDecimal(), d.Gross.ToDecimal(), d.Net.ToDecimal(), d.Borrow.ToDecimal(), d.Interest.ToDecimal()));
+        _open = new TradeRow[_n];
+    }
+
+    private enum Slip
+    {
+        None,
+        Fixed,
+        HalfSpread,
+        SqrtImpact,
+    }
+
+    /// <summary>Starting cash.</summary>
+    public decimal InitialCapital { get; }
+
+    /// <summary>True when the slippage model reads bar statistics.</summary>
+    public bool TracksStatistics => _stats is not null;
+
+    /// <summary>
+    /// The books for <paramref name="spec"/>, or null when its costs are not the built-in models (custom
+    /// <see cref="VectorizedSpec.CostModels"/>) or a setting lies outside the exact range: those runs take the decimal path.
+    /// </summary>
+    public static ExactBooks? TryCreate(VectorizedSpec spec)
+    {
+        if (spec.CostModels is not null)
+        {
+            return null;
+        }
+
+        var costs = CostModels.FromOptions(spec.Costs);
+        bool builtIn = costs.Commission is PerShareCommission or PercentCommission or ZeroCommission
+            && costs.Fees is UsRegulatoryFees or NoFees
+            && costs.Slippage is FixedBpsSlippage or HalfSpreadSlippage or SqrtImpactSlippage or NoSlippage
+            && costs.BorrowFee is AnnualRateBorrowFee or NoBorrowFee
+            && costs.Interest is AnnualRateInterest or NoInterest;
+        if (!builtIn)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ExactBooks(spec, costs);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True once <paramref name="s"/> has a mark.</summary>
+    public bool HasMark(int s) => _hasMark[s];
+
+    /// <summary>The last mark of <paramref name="s"/>.</summary>
+    public double Mark(int s) => _mark[s];
+
+    /// <summary>Shares held in <paramref name="s"/>.</summary>
+    public long Quantity(int s) => _qty[s];
+
+    /// <summary>Sets the mark of <paramref name="s"/> (a bar close); <see cref="MarksChanged"/> must follow before valuing.</summary>
+    public void SetMark(int s, double price)
+    {
+        _mark[s] = price;
+        _hasMark[s] = true;
+        _markPriceValid[s] = false;
+    }
+
+    /// <summary>Sets the marks of all symbols at once (a row where every symbol has a plain bar).</summary>
+    public void SetMarks(ReadOnlySpan<double> closes)
+    {
+        closes.CopyTo(_mark);
+        _hasMark.AsSpan().Fill(true);
+        _markPriceValid.AsSpan().Clear();
+    }
+
+    /// <summary>Invalidates the per-bar valuation (and the gross bound) after marks were set; fills came before.</summary>
+    public void MarksChanged()
+    {
+        _estimateValid = false;
+        _grossBound = double.NaN;
+    }
+
+    /// <summary>An order of <paramref name="signedQuantity"/> shares in <paramref name="s"/> was accepted (working shares changed).</summary>
+    public void WorkingChanged(int s, long signedQuantity)
+    {
+        if (!double.IsNaN(_grossBound))
+        {
+            // |q + w + Δ| ≤ |q + w| + |Δ|: the bound grows by at most |Δ| × mark (with room for rounding).
+            _grossBound = (_grossBound + (Math.Abs((double)signedQuantity) * _mark[s])) * (1 + 1e-12);
+        }
+    }
+
+    /// <summary>
+    /// An upper bound of Σ |shares + working| × mark over all symbols, which bounds Ledger.GrossEstimate's sum (any symbol
+    /// left out, any order of summation): summed in four independent chains, then raised by 10^-12 (relative rounding
+    /// error of 46 terms is below 10^-14). Computed once per row; accepted orders raise it.
+    /// </summary>
+    private double GrossBound(ReadOnlySpan<long> working)
+    {
+        if (double.IsNaN(_grossBound))
+        {
+            var qd = _qtyD.AsSpan(0, _n);
+            var marks = _mark.AsSpan(0, _n);
+            working = working[.._n];
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            int s = 0;
+            for (; s + 4 <= _n; s += 4)
+            {
+                g0 += Math.Abs(qd[s] + working[s]) * marks[s];
+                g1 += Math.Abs(qd[s + 1] + working[s + 1]) * marks[s + 1];
+                g2 += Math.Abs(qd[s + 2] + working[s + 2]) * marks[s + 2];
+                g3 += Math.Abs(qd[s + 3] + working[s + 3]) * marks[s + 3];
+            }
+
+            for (; s < _n; s++)
+            {
+                g0 += Math.Abs(qd[s] + working[s]) * marks[s];
+            }
+
+            _grossBound = (g0 + g1 + g2 + g3) * (1 + 1e-12);
+        }
+
+        return _grossBound;
+    }
+
+    /// <summary>Feeds a bar to the slippage statistics.</summary>
+    public void Observe(int s, double high, double low, double close, double volume) => _stats?.Update(s, high, low, close, volume);
+
+    /// <summary>Most shares one order may fill on a bar of <paramref name="volume"/>.</summary>
+    public long CapQuantity(double volume) => _cap is { } c ? (long)Math.Floor(c * volume) : long.MaxValue;
+
+    /// <summary><see cref="Ledger.EquityEstimate"/>: cash plus positions at the double marks.</summary>
+    public double EquityEstimate()
+    {
+        if (_estimateValid)
+        {
+            return _estimate;
+        }
+
+        double e = _cashD;
+        var q = _qtyD;
+        var m = _mark;
+        for (int s = 0; s < q.Length; s++)
+        {
+            e += q[s] * m[s];
+        }
+
+        _estimate = e;
+        _estimateValid = true;
+        return e;
+    }
+
+    /// <summary>Records equity and cash (double) at <paramref name="time"/>.</summary>
+    public void RecordEquity(long time) => _equity.Add(time, EquityEstimate(), _cashD);
+
+    /// <summary>
+    /// <see cref="BuyingPower.Check"/> for a market order of <paramref name="quantity"/> shares: the same double screen,
+    /// the same exact decimal check near the limit, the same reasons.
+    /// </summary>
+    public string? CheckBuyingPower(ReadOnlySpan<long> working, int symbolId, OrderSide side, long quantity, bool intraday)
+    {
+        var policy = _margin;
+        long current = _qty[symbolId] + working[symbolId];
+        long after = current + (side == OrderSide.Buy ? quantity : -quantity);
+        if (!policy.AllowShort && after < 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"short sale not allowed in a {policy.Name} account: {_symbols[symbolId]} position with working orders would be {after}");
+        }
+
+        bool reduces = Math.Abs(after) <= Math.Abs(current) && (after == 0 || Math.Sign(after) == Math.Sign(current));
+        if (reduces)
+        {
+            return null;
+        }
+
+        decimal leverage = intraday ? policy.IntradayLeverage : policy.OvernightLeverage;
+        double priceEstimate = _mark[symbolId];
+        if (!(priceEstimate > 0))
+        {
+            return $"no price to value the order: {_symbols[symbolId]} has no bar yet";
+        }
+
+        // A proven pass first: if even an upper bound of the gross estimate is under the limit, so is the estimate itself
+        // (the screen below would pass; it is bound by a serial chain of 45 additions per order).
+        double threshold = (double)leverage * EquityEstimate() * (1 - 1e-9);
+        double upper = ((Math.Abs(after) * priceEstimate) + GrossBound(working)) * (1 + 1e-12);
+        if (upper <= threshold)
+        {
+            return null;
+        }
+
+        // Ledger.GrossEstimate: the same terms summed in the same order (two loops around the order's symbol).
+        double gross0 = 0;
+        var qd = _qtyD.AsSpan(0, _n);
+        var marks = _mark.AsSpan(0, _n);
+        working = working[.._n];
+        for (int s = 0; s < symbolId; s++)
+        {
+            gross0 += Math.Abs(qd[s] + working[s]) * marks[s];
+        }
+
+        for (int s = symbolId + 1; s < _n; s++)
+        {
+            gross0 += Math.Abs(qd[s] + working[s]) * marks[s];
+        }
+
+        double grossEstimate = (Math.Abs(after) * priceEstimate) + gross0;
+        if (grossEstimate <= (double)leverage * EquityEstimate() * (1 - 1e-9))
+        {
+            return null;
+        }
+
+        // Near the limit: BuyingPower's exact check, in decimal (rare).
+        decimal gross = Math.Abs(after) * MarkPriceDecimal(symbolId);
+        for (int s = 0; s < working.Length; s++)
+        {
+            if (s == symbolId)
+            {
+                continue;
+            }
+
+            long q = _qty[s] + working[s];
+            if (q != 0)
+            {
+                gross += Math.Abs(q) * MarkPriceDecimal(s);
+            }
+        }
+
+        decimal equity = Equity().ToDecimal();
+        decimal limit = leverage * equity;
+        if (equity <= 0m || gross > limit)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"insufficient buying power: gross exposure after the order {PriceMath.RoundCents(gross)} would exceed {leverage}x equity {PriceMath.RoundCents(equity)} = {PriceMath.RoundCents(limit)} ({(intraday ? "intraday" : "overnight")}, {policy.Name})");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="quantity"/> shares of an order at the bar open <paramref name="open"/>: prices it (slippage, tick),
+    /// charges commission and fees on the order's new totals, books it and records it; <paramref name="totals"/> and the
+    /// order's filled quantity <paramref name="filledBefore"/> are the order's state before this fill.
+    /// </summary>
+    public void Fill(int s, OrderId id, OrderSide side, long quantity, long filledBefore, ref ExactOrderTotals totals, double open, long time)
+    {
+        long q = quantity;
+        var price = FillPrice(s, side, q, ScaledAmount.Price(open));
+        var value = price * q;
+        var notional = value.Round(2);
+        long totalQ = filledBefore + q;
+        var totalNotional = totals.Notional + notional;
+        var commission = Commission(totalQ, totalNotional) - totals.Commission;
+        var fees = Fees(side, totalQ, totalNotional) - totals.Fees;
+        if (commission.Sign <= 0)
+        {
+            commission = default;
+        }
+
+        if (fees.Sign <= 0)
+        {
+            fees = default;
+        }
+
+        Book(s, id, side, q, price, notional, commission, fees, time);
+        totals.Notional = totalNotional;
+        totals.Value += value;
+        totals.Commission += commission;
+        totals.Fees += fees;
+    }
+
+    /// <summary>
+    /// The session close: financing accruals (interest on cash, borrow fees on shorts), then the daily snapshot, the margin
+    /// check and the positions (<see cref="RunRecorder.CloseSession"/> with <see cref="Ledger.AccrueFinancing"/>).
+    /// </summary>
+    public void CloseSession(TradingSession session, int days, IProgress<RunProgress>? progress, long barsProcessed)
+    {
+        var credited = default(ScaledAmount);
+        if (_interest && days > 0 && _cash.Sign != 0)
+        {
+            var rate = _cash.Sign > 0 ? _creditRate : _debitRate;
+            credited = ScaledAmount.DivRound(_cash * rate * days, _interestBasis, 2);
+        }
+
+        if (credited.Sign != 0)
+        {
+            _cash += credited;
+            _interestTotal += credited;
+        }
+
+        var borrowTotal = default(ScaledAmount);
+        if (_borrowFee)
+        {
+            for (int s = 0; s < _n; s++)
+            {
+                long q = _qty[s];
+                if (q >= 0)
+                {
+                    continue;
+                }
+
+                var shortValue = MarkPrice(s) * -q;
+                if (shortValue.Sign <= 0 || days <= 0)
+                {
+                    continue;
+                }
+
+                var fee = ScaledAmount.DivRound(shortValue * _borrowRate * days, _borrowBasis, 2);
+                if (fee.Sign <= 0)
+                {
+                    continue;
+                }
+
+                borrowTotal += fee;
+                _cash -= fee;
+                _borrowPaid[s] += fee;
+                ref var t = ref _open[s];
+                if (t.Active)
+                {
+                    t.Costs += fee;
+                }
+            }
+        }
+
+        _cashD = _cash.ToDouble();
+        _estimateValid = false;
+        progress?.Report(new RunProgress(session.Date, barsProcessed));
+        long time = session.CloseUtc.Ticks;
+        // Equity (cash + Σ market value), net and gross exposure and the positions, in one pass in symbol order (the
+        // ledger's Equity and Exposures loops add the same values in the same order).
+        var equity = _cash;
+        ScaledAmount gross = default, net = default;
+        for (int s = 0; s < _n; s++)
+        {
+            long q = _qty[s];
+            if (q != 0)
+            {
+                var mark = MarkPrice(s);
+                var v = mark * q;
+                equity += v;
+                net += v;
+                gross += v.Abs();
+                _positions.Add(new PositionRow(time, session.Date, s, q, _basis[s], mark));
+            }
+        }
+
+        _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited));
+        if (ScaledAmount.GreaterThanProduct(gross, _overnightLeverage, equity))
+        {
+            _marginCalls.Add(new MarginCall(session.Date, gross.ToDecimal(), equity.ToDecimal(), _margin.OvernightLeverage));
+        }
+    }
+
+    /// <summary>Assembles the result (<see cref="RunRecorder.Build"/>).</summary>
+    public RunResult Build(IReadOnlyList<OrderReport> orders, long barsProcessed, int timeSteps)
+    {
+        var open = new List<RoundTrip>();
+        for (int s = 0; s < _n; s++)
+        {
+            if (_open[s].Active)
+            {
+                open.Add(MakeTrade(_open[s]));
+            }
+        }
+
+        var symbolPnl = new List<PnlBreakdown>(_n);
+        decimal r = 0, u = 0, c = 0, f = 0, b = 0;
+        for (int s = 0; s < _n; s++)
+        {
+            decimal realized = _realized[s].ToDecimal();
+            decimal unrealized = (_qty[s] * MarkPriceDecimal(s)) - _basis[s].ToDecimal();
+            decimal commission = _commissionPaid[s].ToDecimal();
+            decimal fees = _feesPaid[s].ToDecimal();
+            decimal borrow = _borrowPaid[s].ToDecimal();
+            symbolPnl.Add(new PnlBreakdown(_symbols[s], realized, unrealized, commission, fees, borrow, 0m));
+            r += realized;
+            u += unrealized;
+            c += commission;
+            f += fees;
+            b += borrow;
+        }
+
+        return new RunResult
+        {
+            Engine = "vectorized",
+            Symbols = _symbols,
+            Strategies = [_strategy],
+            InitialCapital = InitialCapital,
+            FinalCash = _cash.ToDecimal(),
+            FinalEquity = Equity().ToDecimal(),
+            Equity = _equity,
+            Orders = orders,
+            Fills = _fills,
+            Trades = _trades,
+            OpenTrades = open,
+            Positions = _positions,
+            Daily = _daily,
+            SymbolPnl = symbolPnl,
+            StrategyPnl = [new PnlBreakdown(_strategy, r, u, c, f, b, 0m)],
+            TotalPnl = new PnlBreakdown("total", r, u, c, f, b, _interestTotal.ToDecimal()),
+            MarginCalls = _marginCalls,
+            BarsProcessed = barsProcessed,
+            TimeSteps = timeSteps,
+        };
+    }
+
+    /// <summary><see cref="Venue.FillPricing.Price"/> for a market order: the reference moved by the slippage, to the tick, at least a tick.</summary>
+    private ScaledAmount FillPrice(int s, OrderSide side, long quantity, ScaledAmount reference)
+    {
+        var p = reference;
+        switch (_slip)
+        {
+            case Slip.Fixed:
+                p = Slipped(reference, _fixedFraction, side);
+                break;
+            case Slip.HalfSpread:
+            {
+                double spread = _stats![s].CorwinSchultzSpread();
+                double half = double.IsNaN(spread) ? _fallbackBps / 10_000.0 : Math.Min(spread / 2.0, _maxBps / 10_000.0);
+                p = Slipped(reference, ScaledAmount.FromDecimal((decimal)half), side);
+                break;
+            }
+
+            case Slip.SqrtImpact:
+            {
+                ref readonly var st = ref _stats![s];
+                double sigma = st.DailyVolatility(_barsPerSession);
+                double adv = st.AverageDailyVolume(_barsPerSession);
+                double impact = double.IsNaN(sigma) || !(adv > 0)
+                    ? _fallbackBps / 10_000.0
+                    : Math.Min(_k * sigma * Math.Sqrt(quantity / adv), _maxBps / 10_000.0);
+                p = Slipped(reference, ScaledAmount.FromDecimal((decimal)impact), side);
+                break;
+            }
+        }
+
+        p = p.Round(4);
+        return p < MinPrice ? MinPrice : p;
+    }
+
+    /// <summary>
+    /// reference ± reference × fraction (decimal: the product at the sum of the scales, the sum at the larger scale) when
+    /// the slippage is positive; computed in 128 bits, then rounded to the tick as the caller does. Returns the unrounded
+    /// sum when it fits 64 bits at its scale, else the sum already rounded to $0.0001 (the same after the caller's round).
+    /// </summary>
+    private static ScaledAmount Slipped(ScaledAmount reference, ScaledAmount fraction, OrderSide side)
+    {
+        int scale = reference.Scale + fraction.Scale;
+        if (scale > 28)
+        {
+            throw new OverflowException("Scale beyond decimal's exact range.");
+        }
+
+        long r = reference.Units, f = fraction.Units;
+        if (r <= 0 || f <= 0)
+        {
+            return reference; // the slippage is not positive: the price stays the reference
+        }
+
+        // 64 bits when the product and the aligned reference fit (fixed bps: always).
+        long rf = fraction.Scale <= 18 ? PowersOf10[fraction.Scale] : 0;
+        long hiSlip = Math.BigMul(r, f, out long slip64);
+        long hiRef = Math.BigMul(r, rf, out long ref64);
+        if (rf != 0 && hiSlip == 0 && slip64 >= 0 && hiRef == 0 && ref64 >= 0 && slip64 <= long.MaxValue - ref64)
+        {
+            long sum = side == OrderSide.Buy ? ref64 + slip64 : ref64 - slip64;
+            if (scale <= 4)
+            {
+                return new ScaledAmount(sum, scale);
+            }
+
+            long d = PowersOf10[scale - 4];
+            long q = ScaledAmount.DivPow10(sum, scale - 4);
+            long rem = sum - (q * d);
+            long absRem = Math.Abs(rem);
+            if (absRem != 0 && absRem >= d - absRem)
+            {
+                q += sum < 0 ? -1 : 1;
+            }
+
+            return new ScaledAmount(q, 4);
+        }
+
+        return Slipped128(reference, fraction, side, scale);
+    }
+
+    private static ScaledAmount Slipped128(ScaledAmount reference, ScaledAmount fraction, OrderSide side, int scale)
+    {
+        Int128 slip = (Int128)reference.Units * fraction.Units;
+        Int128 sum = ((Int128)reference.Units * Pow10(fraction.Scale)) + (side == OrderSide.Buy ? slip : -slip);
+        if (Int128.Abs(sum) >> 95 != 0 || Int128.Abs(slip) >> 95 != 0)
+        {
+            throw new OverflowException("Amount beyond decimal's exact range.");
+        }
+
+        if (scale <= 4)
+        {
+            return new ScaledAmount(checked((long)sum), scale);
+        }
+
+        // Round half away from zero to 4 places (what Round(4) would do on the unrounded sum).
+        Int128 d = Pow10(scale - 4);
+        Int128 q = sum / d;
+        Int128 rem = sum - (q * d);
+        Int128 absRem = Int128.Abs(rem);
+        if (absRem != 0 && absRem >= d - absRem)
+        {
+            q += sum < 0 ? -1 : 1;
+        }
+
+        return new ScaledAmount(checked((long)q), 4);
+    }
+
+    private static readonly long[] PowersOf10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
+
+    private static Int128 Pow10(int k)
+    {
+        Int128 p = 1;
+        for (int i = 0; i < k; i++)
+        {
+            p *= 10;
+        }
+
+        return p;
+    }
+
+    /// <summary>The commission model's total for an order at these totals.</summary>
+    private ScaledAmount Commission(long totalQuantity, ScaledAmount totalNotional)
+    {
+        switch (_commission)
+        {
+            case CommissionSchedule.PerShare:
+            {
+                if (totalQuantity <= 0)
+                {
+                    return default;
+                }
+
+                var c = ScaledAmount.Max(_perShare * totalQuantity, _minPerOrder);
+                if (_maxPct.Sign > 0)
+                {
+                    c = ScaledAmount.Min(c, totalNotional * _maxPct);
+                }
+
+                return c.Round(2);
+            }
+
+            case CommissionSchedule.Percent:
+                return (totalNotional * _percent).Round(2);
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>The fee model's total for an order at these totals (SEC fee and FINRA TAF on sales, each up to the cent).</summary>
+    private ScaledAmount Fees(OrderSide side, long totalQuantity, ScaledAmount totalNotional)
+    {
+        if (!_fees || side != OrderSide.Sell || totalQuantity <= 0)
+        {
+            return default;
+        }
+
+        var sec = (totalNotional * _secRate).CeilingCents();
+        var taf = ScaledAmount.Min((_tafPerShare * totalQuantity).CeilingCents(), _tafMax);
+        return sec + taf;
+    }
+
+    /// <summary>RunRecorder.BookFill: the ledger (cash, books) and the fill log and round trips.</summary>
+    private void Book(int s, OrderId id, OrderSide side, long quantity, ScaledAmount price, ScaledAmount notional,
+        ScaledAmount commission, ScaledAmount fees, long time)
+    {
+        long before = _qty[s];
+        long q = side == OrderSide.Buy ? quantity : -quantity;
+        var realized = ApplyTrade(s, q, notional, out var closeValue);
+        _commissionPaid[s] += commission;
+        _feesPaid[s] += fees;
+        _qtyD[s] = _qty[s];
+        _cash += (q > 0 ? -notional : notional) - commission - fees;
+        _cashD = _cash.ToDouble();
+        if (!_hasMark[s])
+        {
+            SetMark(s, price.ToDouble());
+        }
+
+        _estimateValid = false;
+        _fills.Add(new FillRow(id, s, side, quantity, price, commission, fees, time) { Sequence = _fills.Count + 1 });
+        TrackTrade(s, q, notional, commission + fees, time, before, realized, closeValue);
+    }
+
+    /// <summary><see cref="Ledger"/>'s trade booking: cost basis removed pro rata on reductions; returns the realized P&amp;L.</summary>
+    /// <remarks>
+    /// <paramref name="closeValue"/>: on a reduction, the notional of the closing shares (|vClose|: DivRound rounds away from
+    /// zero, so the round trip's share of a sale's notional is the same number), which the round-trip tracking reuses.
+    /// </remarks>
+    private ScaledAmount ApplyTrade(int s, long q, ScaledAmount notional, out ScaledAmount closeValue)
+    {
+        closeValue = notional;
+        var v = q > 0 ? notional : -notional;
+        long held0 = _qty[s];
+        if (held0 == 0 || (held0 > 0) == (q > 0))
+        {
+            _basis[s] += v;
+            _qty[s] = held0 + q;
+            return default;
+        }
+
+        long held = Math.Abs(held0);
+        long traded = Math.Abs(q);
+        long closing = Math.Min(held, traded);
+        var vClose = closing == traded ? v : ScaledAmount.MulDivRound(v, closing, traded, 8);
+        var removed = closing == held ? _basis[s] : ScaledAmount.MulDivRound(_basis[s], closing, held, 8);
+        closeValue = q > 0 ? vClose : -vClose;
+        var realized = -vClose - removed;
+        _basis[s] -= removed;
+        _realized[s] += realized;
+        _qty[s] = held0 + q;
+        if (traded > held)
+        {
+            _basis[s] += v - vClose;
+        }
+
+        return realized;
+    }
+
+    /// <summary><see cref="RunRecorder"/>'s round-trip tracking.</summary>
+    private void TrackTrade(int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before, ScaledAmount realized, ScaledAmount closeNotional)
+    {
+        ref var t = ref _open[s];
+        long after = before + q;
+        if (before == 0)
+        {
+            t = TradeRow.Start(s, q, time, Math.Abs(q), notional, cost);
+            return;
+        }
+
+        t.FillCount++;
+        if ((before > 0) == (q > 0))
+        {
+            t.EntryQuantity += Math.Abs(q);
+            t.EntryValue += notional;
+            t.Costs += cost;
+            t.MaxQuantity = Math.Max(t.MaxQuantity, Math.Abs(after));
+            return;
+        }
+
+        long traded = Math.Abs(q);
+        long closing = Math.Min(Math.Abs(before), traded);
+        bool flip = traded > Math.Abs(before);
+        var closeValue = flip ? closeNotional : notional; // = DivRound(notional × closing, traded, 8), from ApplyTrade
+        var closeCost = flip ? ScaledAmount.MulDivRound(cost, closing, traded, 8) : cost;
+        t.ExitQuantity += closing;
+        t.ExitValue += closeValue;
+        t.Gross += realized;
+        t.Costs += closeCost;
+        if (after == 0 || flip)
+        {
+            t.Active = false;
+            t.ExitTime = time;
+            _trades.Add(t);
+            t = default;
+        }
+
+        if (flip)
+        {
+            t = TradeRow.Start(s, q, time, traded - closing, notional - closeValue, cost - closeCost);
+        }
+    }
+
+    /// <summary><see cref="Ledger.Equity"/>: cash plus positions at the marks rounded to $0.0001.</summary>
+    private ScaledAmount Equity()
+    {
+        var e = _cash;
+        for (int s = 0; s < _n; s++)
+        {
+            long q = _qty[s];
+            if (q != 0)
+            {
+                e += MarkPrice(s) * q;
+            }
+        }
+
+        return e;
+    }
+
+    /// <summary><see cref="Ledger.MarkPrice"/>: the mark at $0.0001, 0 before any mark.</summary>
+    private ScaledAmount MarkPrice(int s)
+    {
+        if (!_markPriceValid[s])
+        {
+            _markPrice[s] = _hasMark[s] ? ScaledAmount.Price(_mark[s]) : default;
+            _markPriceValid[s] = true;
+        }
+
+        return _markPrice[s];
+    }
+
+    private decimal MarkPriceDecimal(int s) => MarkPrice(s).ToDecimal();
+
+    private FillReport MakeFill(FillRow r) => new(
+        r.Sequence, _strategy,
+        new Fill(r.OrderId, _symbols[r.Symbol], r.Side, r.Quantity, r.Price.ToDecimal(), r.Commission.ToDecimal(), r.Fees.ToDecimal(), r.TimeUtcTicks));
+
+    private PositionSnapshot MakePosition(PositionRow r)
+    {
+        decimal basis = r.CostBasis.ToDecimal();
+        decimal mark = r.Mark.ToDecimal();
+        decimal average = PriceMath.DivRound(basis, r.Quantity, PriceMath.PriceDecimals);
+        decimal mv = r.Quantity * mark;
+        return new PositionSnapshot(r.TimeUtcTicks, r.Date, _strategy, _symbols[r.Symbol], r.Quantity, average, mark, mv, mv - basis);
+    }
+
+    private RoundTrip MakeTrade(TradeRow t) => new(
+        _strategy,
+        _symbols[t.Symbol],
+        t.Direction,
+        t.EntryTime,
+        t.Active ? null : t.ExitTime,
+        t.MaxQuantity,
+        t.EntryQuantity == 0 ? 0m : PriceMath.DivRound(t.EntryValue.ToDecimal(), t.EntryQuantity, PriceMath.PriceDecimals),
+        t.ExitQuantity == 0 ? 0m : PriceMath.DivRound(t.ExitValue.ToDecimal(), t.ExitQuantity, PriceMath.PriceDecimals),
+        t.Gross.ToDecimal(),
+        t.Costs.ToDecimal(),
+        t.FillCount);
+
+    /// <summary>A fill as booked (the fill log's row).</summary>
+    private readonly record struct FillRow(OrderId OrderId, int Symbol, OrderSide Side, long Quantity, ScaledAmount Price,
+        ScaledAmount Commission, ScaledAmount Fees, long TimeUtcTicks)
+    {
+        public long Sequence { get; init; }
+    }
+
+    /// <summary>A position at a session close.</summary>
+    private readonly record struct PositionRow(long TimeUtcTicks, DateOnly Date, int Symbol, long Quantity, ScaledAmount CostBasis, ScaledAmount Mark);
+
+    /// <summary>The account at a session close.</summary>
+    private readonly record struct DailyRow(DateOnly Date, long CloseUtcTicks, ScaledAmount Cash, ScaledAmount Equity, ScaledAmount Gross,
+        ScaledAmount Net, ScaledAmount Borrow, ScaledAmount Interest);
+
+    /// <summary>A round trip being built (in the per-symbol slot) or closed (in the trade log).</summary>
+    private struct TradeRow
+    {
+        public bool Active;
+        public int Symbol;
+        public TradeDirection Direction;
+        public long EntryTime;
+        public long ExitTime;
+        public long EntryQuantity;
+        public ScaledAmount EntryValue;
+        public long ExitQuantity;
+        public ScaledAmount ExitValue;
+        public long MaxQuantity;
+        public ScaledAmount Gross;
+        public ScaledAmount Costs;
+        public int FillCount;
+
+        public static TradeRow Start(int symbol, long signedQuantity, long time, long quantity, ScaledAmount value, ScaledAmount cost) => new()
+        {
+            Active = true,
+            Symbol = symbol,
+            Direction = signedQuantity > 0 ? TradeDirection.Long : TradeDirection.Short,
+            EntryTime = time,
+            EntryQuantity = quantity,
+            EntryValue = value,
+            MaxQuantity = quantity,
+            Costs = cost,
+            FillCount = 1,
+        };
+    }
+}
