@@ -48,6 +48,7 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
     private readonly Random _random;
     private readonly List<WorkingOrder> _working = [];
     private readonly Dictionary<long, WorkingOrder> _byId = [];
+    private readonly Stack<WorkingOrder> _free = new();
     private IOrderEventSink? _sink;
     private long _dayStart = long.MaxValue;
     private long _dayEnd = long.MinValue;
@@ -92,21 +93,24 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
             return;
         }
 
-        if (_byId.ContainsKey(orderId.Value))
+        var w = _free.Count > 0 ? _free.Pop() : new WorkingOrder();
+        w.Reset(orderId, symbolId, request, now);
+        if (!_byId.TryAdd(orderId.Value, w))
         {
+            _free.Push(w);
             Raise(new OrderRejected(orderId, now, $"duplicate order id {orderId}"));
             return;
         }
 
-        var w = new WorkingOrder(orderId, symbolId, request, now);
         if (!Schedule(w, now))
         {
+            _byId.Remove(orderId.Value);
+            _free.Push(w);
             Raise(new OrderRejected(orderId, now, "no trading session ahead in the calendar"));
             return;
         }
 
         _working.Add(w);
-        _byId.Add(orderId.Value, w);
         Raise(new OrderAccepted(orderId, now, request.Quantity));
     }
 
@@ -486,7 +490,25 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
         _byId.Remove(w.Id.Value);
     }
 
-    private void Compact() => _working.RemoveAll(static w => w.Done);
+    // Finished orders are referenced from nowhere else once out of the working list: their records are reused.
+    private void Compact()
+    {
+        int kept = 0;
+        for (int i = 0; i < _working.Count; i++)
+        {
+            var w = _working[i];
+            if (w.Done)
+            {
+                _free.Push(w);
+            }
+            else
+            {
+                _working[kept++] = w;
+            }
+        }
+
+        _working.RemoveRange(kept, _working.Count - kept);
+    }
 
     private void Raise(OrderEvent e)
     {
@@ -498,15 +520,16 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
         _sink.OnOrderEvent(e);
     }
 
-    private sealed class WorkingOrder(OrderId id, int symbolId, OrderRequest request, long acceptedAt)
+    /// <summary>An order the venue is working (recycled through the free list once finished and compacted away).</summary>
+    private sealed class WorkingOrder
     {
-        public OrderId Id { get; } = id;
+        public OrderId Id { get; private set; }
 
-        public int SymbolId { get; } = symbolId;
+        public int SymbolId { get; private set; }
 
-        public OrderRequest Request { get; set; } = request;
+        public OrderRequest Request { get; set; } = null!;
 
-        public long EligibleFrom { get; set; } = acceptedAt;
+        public long EligibleFrom { get; set; }
 
         public long ExpiresAt { get; set; }
 
@@ -525,5 +548,22 @@ public sealed class SimulatedBroker : IExecutionClient, ISimulatedVenue
         public decimal Commission { get; set; }
 
         public decimal Fees { get; set; }
+
+        public void Reset(OrderId id, int symbolId, OrderRequest request, long acceptedAt)
+        {
+            Id = id;
+            SymbolId = symbolId;
+            Request = request;
+            EligibleFrom = acceptedAt;
+            ExpiresAt = 0;
+            TargetOpen = 0;
+            TargetClose = 0;
+            Triggered = false;
+            Done = false;
+            Filled = 0;
+            Notional = 0m;
+            Commission = 0m;
+            Fees = 0m;
+        }
     }
 }

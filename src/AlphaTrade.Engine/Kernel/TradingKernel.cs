@@ -419,7 +419,8 @@ public sealed class TradingKernel : IOrderEventSink
         }
 
         rec.SymbolId = s;
-        var decision = _gate.Check(new OrderCheck(_strategies[k].Name, s, request, _ledger, _ledger.MarkPrice(s), now));
+        // The default gate accepts everything: its input (a decimal mark per order) is not built for it.
+        var decision = _gate is AcceptAllGate ? GateDecision.Accept() : _gate.Check(new OrderCheck(_strategies[k].Name, s, request, _ledger, _ledger.MarkPrice(s), now));
         switch (decision.Verdict)
         {
             case GateVerdict.Reject:
