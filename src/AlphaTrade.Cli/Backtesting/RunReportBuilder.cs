@@ -75,6 +75,13 @@ internal static class RunReportBuilder
 
     public static RunReport Build(RunTexts texts, RunFile record, string folderName, double? sectorLimit = null)
     {
+        // The files are parsed side by side on the machine's cores (the trades, the risk events and the benchmark do
+        // not depend on the others); each is awaited where the sequential order used it, so the first bad file named
+        // is the same.
+        var sectors = record.Sectors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var tradesParsed = Task.Run(() => Trades(texts.TradesCsv, Path.Combine(folderName, RunTexts.TradesFile), sectors));
+        var riskParsed = texts.RiskEventsCsv is { } riskText ? Task.Run(() => RiskEvents(riskText, Path.Combine(folderName, RunTexts.RiskEventsFile))) : null;
+        var benchmarkParsed = texts.BenchmarkCsv is { } bText ? Task.Run(() => SeriesCsv.Read(new StringReader(bText), Path.Combine(folderName, RunTexts.BenchmarkFile))) : null;
         var equity = SeriesCsv.Read(new StringReader(texts.EquityCsv), Path.Combine(folderName, RunTexts.EquityFile));
         if (equity.Count < 2)
         {
@@ -83,9 +90,9 @@ internal static class RunReportBuilder
 
         double[]? benchmark = null;
         string? benchmarkNote = null;
-        if (texts.BenchmarkCsv is { } bText)
+        if (benchmarkParsed is not null)
         {
-            var b = SeriesCsv.Read(new StringReader(bText), Path.Combine(folderName, RunTexts.BenchmarkFile));
+            var b = benchmarkParsed.GetAwaiter().GetResult();
             if (b.TimeUtcTicks.AsSpan().SequenceEqual(equity.TimeUtcTicks))
             {
                 benchmark = b.Values;
@@ -93,7 +100,6 @@ internal static class RunReportBuilder
             }
         }
 
-        var sectors = record.Sectors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var sectorOrder = record.Sectors.Select(kv => kv.Value).Distinct(StringComparer.Ordinal).ToList();
         var timeFrame = record.TimeFrame ?? TimeFrame.FifteenMinutes;
         var snapshots = Snapshots(texts.PositionsCsv, Path.Combine(folderName, RunTexts.PositionsFile), equity, sectors);
@@ -105,7 +111,7 @@ internal static class RunReportBuilder
             Curve = new EquityCurve(equity.TimeUtcTicks, equity.Values, benchmark),
             Options = MetricsOptions.ForTimeFrame(timeFrame),
             BenchmarkNote = benchmarkNote,
-            Trades = Trades(texts.TradesCsv, Path.Combine(folderName, RunTexts.TradesFile), sectors),
+            Trades = tradesParsed.GetAwaiter().GetResult(),
             Exposure = snapshots.Count == 0 ? null : ExposureSeries.FromSnapshots(snapshots, sectorOrder.Count > 0 ? sectorOrder : null),
             BrinsonPeriods = brinson,
         };
@@ -153,13 +159,13 @@ internal static class RunReportBuilder
             ["initial_capital"] = (record.InitialCapital ?? 0m).ToString(C),
         };
 
-        var risk = texts.RiskEventsCsv is { } riskCsv
-            ? new RiskData(null, RiskEvents(riskCsv, Path.Combine(folderName, RunTexts.RiskEventsFile))) { Note = RiskOnNote, SectorLimit = sectorLimit }
+        var risk = riskParsed is not null
+            ? new RiskData(null, riskParsed.GetAwaiter().GetResult()) { Note = RiskOnNote, SectorLimit = sectorLimit }
             : new RiskData(null, []) { Enabled = false, Note = RiskOffNote, SectorLimit = sectorLimit };
+        var brinsonText = brinson is not null && report.Brinson is { } attribution ? Task.Run(() => BrinsonCsv.Format(brinson, attribution)) : null;
         string json = MetricsJsonWriter.ToJson(report, run, RiskSummary.Compute(risk, input.Curve));
         string html = TearsheetBuilder.Build(new TearsheetInput { Analytics = input, Metadata = meta, Report = report, Risk = risk });
-        string? brinsonCsv = brinson is not null && report.Brinson is { } attribution ? BrinsonCsv.Format(brinson, attribution) : null;
-        return new RunReport(report, json, html, brinsonCsv);
+        return new RunReport(report, json, html, brinsonText?.GetAwaiter().GetResult());
     }
 
     /// <summary>Daily holdings-based Brinson periods between consecutive session closes against the equal-weighted run universe.</summary>
