@@ -11,6 +11,10 @@ namespace AlphaTrade.Benchmarks;
 /// </summary>
 public static class Program
 {
+    /// <summary>The strategy benchmark's settings, in the order the stopwatch modes print them.</summary>
+    private static readonly string[] StrategySettings =
+        ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"];
+
     /// <summary>Runs the benchmarks selected on the command line.</summary>
     public static void Main(string[] args)
     {
@@ -168,7 +172,7 @@ public static class Program
     private static void StrategiesQuick(int reps, string? only)
     {
         string[] names = only is null
-            ? ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
+            ? StrategySettings
             : [only];
         foreach (var name in names)
         {
@@ -197,7 +201,7 @@ public static class Program
     private static void StrategiesHash(string? only)
     {
         string[] names = only is null
-            ? ["idle", "sma_crossover", "mtf_momentum", "donchian_breakout", "bollinger_reversion", "pairs", "sector_rotation", "factors", "all_six"]
+            ? StrategySettings
             : [only];
         foreach (var name in names)
         {
