@@ -112,4 +112,29 @@ public class TrailingRiskModelTests
         Assert.Null(model.ModelFor(new DateOnly(2024, 1, 25)));
         Assert.NotNull(model.ModelFor(new DateOnly(2024, 3, 1)));
     }
+
+    [Fact]
+    public void Models_computed_ahead_in_the_background_equal_the_ones_computed_on_demand()
+    {
+        var stocks = Stocks;
+        var onDemand = new TrailingRiskModel(stocks, windowDays: 60, minDays: 20);
+        var ahead = new TrailingRiskModel(stocks, windowDays: 60, minDays: 20);
+        ahead.PrecomputeInBackground();
+        double[] v = [1_000_000, -400_000, 250_000];
+        int models = 0;
+        for (var day = new DateOnly(2024, 1, 2); day <= new DateOnly(2024, 7, 3); day = day.AddDays(1))
+        {
+            var a = onDemand.ModelFor(day);
+            var b = ahead.ModelFor(day); // data days come from the background thread, others (weekends, after the data) on demand
+            Assert.Equal(a is null, b is null);
+            if (a is not null)
+            {
+                Assert.Equal(a.Symbols, b!.Symbols);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(a.DailyVar(v, 0.99)), BitConverter.DoubleToInt64Bits(b.DailyVar(v, 0.99)));
+                models++;
+            }
+        }
+
+        Assert.True(models > 60, $"{models} days had a model");
+    }
 }

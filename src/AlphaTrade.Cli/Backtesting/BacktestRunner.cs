@@ -206,6 +206,7 @@ internal sealed class BacktestRunner
     {
         var strategies = StrategyFactory.CreateAll(_plan.Strategy, _ctx.Config.Universe, market.TimeFrame, _ctx.RootDirectory);
         var riskModels = risk is null ? null : new TrailingRiskModel(market.Series);
+        riskModels?.PrecomputeInBackground(); // on the other core, ahead of the sessions that need them
         return Backtester.Run(new BacktestSpec
         {
             Bars = market.Series,

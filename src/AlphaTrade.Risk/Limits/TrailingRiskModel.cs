@@ -16,6 +16,7 @@ public sealed class TrailingRiskModel
     private readonly double[][] _closes; // [symbol][date], carried forward
     private DateOnly _cachedDate;
     private RiskModel? _cached;
+    private TaskCompletionSource<RiskModel?>?[]? _ahead;
 
     /// <summary>Prepares daily closes of <paramref name="bars"/> for models over <paramref name="windowDays"/> days.</summary>
     public TrailingRiskModel(IReadOnlyList<BarSeries> bars, int windowDays = 60, int minDays = 20)
@@ -90,6 +91,42 @@ public sealed class TrailingRiskModel
     /// <summary>Fewest daily returns for a model.</summary>
     public int MinDays { get; }
 
+    /// <summary>
+    /// Starts computing the model of every day of the data on a background thread, in date order, so that
+    /// <see cref="ModelFor"/> finds them made (a backtest knows its days; each model still uses only the days before
+    /// its own, the same computation as on demand). Call once, before the first <see cref="ModelFor"/>.
+    /// </summary>
+    public void PrecomputeInBackground()
+    {
+        if (_ahead is not null)
+        {
+            return;
+        }
+
+        var ahead = new TaskCompletionSource<RiskModel?>?[_dates.Length];
+        for (int j = 0; j < ahead.Length; j++)
+        {
+            ahead[j] = new TaskCompletionSource<RiskModel?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        _ahead = ahead;
+        var work = (TaskCompletionSource<RiskModel?>[])ahead.Clone(); // ModelFor clears the slots it takes, not these
+        _ = Task.Run(() =>
+        {
+            for (int j = 0; j < work.Length; j++)
+            {
+                try
+                {
+                    work[j].SetResult(Compute(_dates[j]));
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    work[j].SetException(ex);
+                }
+            }
+        });
+    }
+
     /// <summary>The model for trading on <paramref name="date"/>, from the days strictly before it; null when too few.</summary>
     public RiskModel? ModelFor(DateOnly date)
     {
@@ -98,6 +135,22 @@ public sealed class TrailingRiskModel
             return _cached;
         }
 
+        int day = _ahead is null ? -1 : Array.BinarySearch(_dates, date);
+        var made = day >= 0 ? _ahead![day] : null;
+        if (made is not null)
+        {
+            _ahead![day] = null; // taken: a day's model is held once, by the cache below
+        }
+
+        var model = made is not null ? made.Task.GetAwaiter().GetResult() : Compute(date);
+        _cachedDate = date;
+        _cached = model;
+        return model;
+    }
+
+    // The model from the days strictly before date; reads only what the constructor built (safe on another thread).
+    private RiskModel? Compute(DateOnly date)
+    {
         int end = Array.BinarySearch(_dates, date);
         end = end >= 0 ? end : ~end; // first index at or after the date: only earlier days are used
         int start = Math.Max(0, end - WindowDays - 1);
@@ -142,8 +195,6 @@ public sealed class TrailingRiskModel
             model = n >= MinDays ? new RiskModel(symbols, Covariance.Sample(returns)) : null;
         }
 
-        _cachedDate = date;
-        _cached = model;
         return model;
     }
 }
