@@ -336,7 +336,7 @@ public sealed class TradingKernel : IOrderEventSink
             case OrderRejected r:
                 if (rec.Status != OrderStatus.Rejected)
                 {
-                    ReleaseWorking(ref rec);
+                    ReleaseWorking(in rec);
                     rec.Status = OrderStatus.Rejected;
                     rec.Reason = r.Reason;
                 }
@@ -360,17 +360,17 @@ public sealed class TradingKernel : IOrderEventSink
                 }
 
             case OrderCancelled c:
-                ReleaseWorking(ref rec);
+                ReleaseWorking(in rec);
                 rec.Status = OrderStatus.Cancelled;
                 rec.Reason = c.Reason;
                 break;
             case OrderExpired x:
-                ReleaseWorking(ref rec);
+                ReleaseWorking(in rec);
                 rec.Status = OrderStatus.Expired;
                 rec.Reason = x.Reason;
                 break;
             case OrderReplaced rep:
-                ReleaseWorking(ref rec);
+                ReleaseWorking(in rec);
                 rec.Request = rep.Request;
                 AddWorking(in rec, rep.Request.Side == OrderSide.Buy ? rec.Leaves : -rec.Leaves);
                 break;
@@ -379,7 +379,7 @@ public sealed class TradingKernel : IOrderEventSink
         _strategies[k].OnOrderEvent(_contexts[k], e);
     }
 
-    private void ReleaseWorking(ref OrderRecord rec)
+    private void ReleaseWorking(in OrderRecord rec)
     {
         if (rec.IsWorking && rec.SymbolId >= 0)
         {
