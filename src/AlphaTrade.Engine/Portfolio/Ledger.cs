@@ -18,7 +18,7 @@ namespace AlphaTrade.Engine.Portfolio;
 /// sizing, buying power and daily snapshots use. Single-threaded.
 /// </para>
 /// </summary>
-public sealed class Ledger : IPortfolioView
+public sealed class Ledger : IPortfolioView, IPositionValues
 {
     private readonly SymbolTable _symbols;
     private readonly string[] _strategies;
@@ -43,6 +43,8 @@ public sealed class Ledger : IPortfolioView
     private decimal _equity;
     private long _estimateVersion = -1;
     private double _estimate;
+    private readonly decimal[] _values;
+    private long _valuesVersion = -1;
 
     /// <summary>Creates the books of an account holding <paramref name="initialCapital"/> in cash.</summary>
     public Ledger(SymbolTable symbols, IReadOnlyList<string> strategies, decimal initialCapital)
@@ -66,6 +68,7 @@ public sealed class Ledger : IPortfolioView
         _hasMark = new bool[n];
         _markPrice = new decimal[n];
         _markPriceValid = new bool[n];
+        _values = new decimal[n];
         InitialCapital = initialCapital;
         _cash = initialCapital;
         _cashDouble = (double)initialCapital;
@@ -99,13 +102,13 @@ public sealed class Ledger : IPortfolioView
         {
             if (_equityVersion != _version)
             {
+                var values = MarketValues();
                 decimal e = _cash;
-                for (int s = 0; s < _account.Length; s++)
+                for (int s = 0; s < values.Length; s++)
                 {
-                    long q = _account[s].Quantity;
-                    if (q != 0)
+                    if (_account[s].Quantity != 0)
                     {
-                        e += q * MarkPrice(s);
+                        e += values[s];
                     }
                 }
 
@@ -137,6 +140,36 @@ public sealed class Ledger : IPortfolioView
         }
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> ValueSymbols => _symbols.Symbols;
+
+    /// <inheritdoc />
+    public long ValuesVersion => _version;
+
+    /// <inheritdoc />
+    public int ValueIndex(string symbol) => _symbols.TryGetId(symbol, out var id) ? id : -1;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Computed once per change of a mark or a position (equity, exposures and the risk layer's per-order checks all
+    /// read these, so each bar multiplies quantity by mark once per symbol).
+    /// </remarks>
+    public ReadOnlySpan<decimal> MarketValues()
+    {
+        if (_valuesVersion != _version)
+        {
+            for (int s = 0; s < _account.Length; s++)
+            {
+                long q = _account[s].Quantity;
+                _values[s] = q != 0 ? q * MarkPrice(s) : 0m;
+            }
+
+            _valuesVersion = _version;
+        }
+
+        return _values;
+    }
+
     /// <summary>Gross and net exposure, cached until a mark or a position changes (pre-trade checks read them per order).</summary>
     private void Exposures()
     {
@@ -145,13 +178,13 @@ public sealed class Ledger : IPortfolioView
             return;
         }
 
+        var values = MarketValues();
         decimal g = 0m, n = 0m;
-        for (int s = 0; s < _account.Length; s++)
+        for (int s = 0; s < values.Length; s++)
         {
-            long q = _account[s].Quantity;
-            if (q != 0)
+            if (_account[s].Quantity != 0)
             {
-                decimal v = q * MarkPrice(s);
+                decimal v = values[s];
                 n += v;
                 g += Math.Abs(v);
             }

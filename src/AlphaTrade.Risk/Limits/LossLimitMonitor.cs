@@ -34,6 +34,9 @@ public sealed record ProtectiveActionRequest(ProtectiveTrigger Trigger, Protecti
 public sealed class LossLimitMonitor
 {
     private readonly RiskParams _limits;
+    private long _dayStartUtc;
+    private long _dayEndUtc;
+    private bool _settled; // the last Update saw Equity and nothing has changed the state since
 
     /// <summary>Creates a monitor for <paramref name="limits"/>.</summary>
     public LossLimitMonitor(RiskParams limits)
@@ -78,7 +81,7 @@ public sealed class LossLimitMonitor
             : TradingState.Normal;
 
     /// <summary>True when a new trading day starts at <paramref name="timeUtcTicks"/>.</summary>
-    public bool IsNewDay(long timeUtcTicks) => TradingDay != DayOf(timeUtcTicks);
+    public bool IsNewDay(long timeUtcTicks) => TradingDay is null || timeUtcTicks < _dayStartUtc || timeUtcTicks >= _dayEndUtc;
 
     /// <summary>
     /// Feeds the latest equity. Starts a new day when the Eastern date changed (clearing the daily limits), updates
@@ -86,6 +89,13 @@ public sealed class LossLimitMonitor
     /// </summary>
     public IReadOnlyList<ProtectiveActionRequest> Update(long timeUtcTicks, decimal equity)
     {
+        // The same day and the same equity as the last update: the same drawdown and loss, and every limit they reach
+        // has tripped already (the risk gate feeds equity at each order, and the orders of a bar share one equity).
+        if (_settled && equity == Equity && !IsNewDay(timeUtcTicks))
+        {
+            return [];
+        }
+
         if (IsNewDay(timeUtcTicks))
         {
             StartDay(timeUtcTicks, equity);
@@ -121,13 +131,18 @@ public sealed class LossLimitMonitor
                 $"daily loss {loss:P2} reached daily_loss_limit_pct {_limits.DailyLossLimitPct:P2}: no new risk for the rest of the day"), timeUtcTicks));
         }
 
+        _settled = true;
         return tripped ?? (IReadOnlyList<ProtectiveActionRequest>)[];
     }
 
     /// <summary>Starts a trading day with <paramref name="equity"/> as its starting equity; clears the daily limits.</summary>
     public void StartDay(long timeUtcTicks, decimal equity)
     {
-        TradingDay = DayOf(timeUtcTicks);
+        var day = DayOf(timeUtcTicks);
+        TradingDay = day;
+        _dayStartUtc = UsEasternTime.ToUtc(day.ToDateTime(TimeOnly.MinValue)).Ticks;
+        _dayEndUtc = UsEasternTime.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).Ticks;
+        _settled = false;
         DayStartEquity = equity;
         CircuitBreakerTripped = false;
         DailyLimitHit = false;
@@ -142,6 +157,7 @@ public sealed class LossLimitMonitor
     /// <summary>Lifts the drawdown halt (a person's decision) and restarts the peak at <paramref name="equity"/>.</summary>
     public void ResetDrawdown(decimal equity)
     {
+        _settled = false;
         DrawdownHalted = false;
         PeakEquity = equity;
         Equity = equity;

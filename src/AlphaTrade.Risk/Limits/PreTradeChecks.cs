@@ -1,6 +1,5 @@
 using System.Globalization;
 using AlphaTrade.Configuration;
-using AlphaTrade.Core.Ports;
 
 namespace AlphaTrade.Risk.Limits;
 
@@ -169,36 +168,16 @@ public sealed class MaxSectorCheck : IPreTradeCheck
     /// <inheritdoc />
     public RiskCheck Check => RiskCheck.MaxSector;
 
-    private readonly Dictionary<string, decimal> _sectorGross = new(StringComparer.Ordinal);
-    private IReadOnlyList<PositionInfo>? _summed;
-
     /// <inheritdoc />
     public CheckOutcome Evaluate(PreTradeContext context, long quantity)
     {
-        // Sector sums are kept while the portfolio hands back the same positions (a ledger caches them until a mark
-        // or a fill changes them), so the orders of one bar share one pass; decimal sums are exact, so the result
-        // equals summing the other positions afresh.
-        var positions = context.Portfolio.OpenPositions();
-        if (!ReferenceEquals(positions, _summed))
+        // The sector sums are formed once per account state and shared by the orders of a bar (decimal sums are exact,
+        // so this equals summing the other positions afresh).
+        decimal current = context.CurrentValue;
+        decimal others = context.SectorGross;
+        if (current != 0m)
         {
-            _sectorGross.Clear();
-            foreach (var p in positions)
-            {
-                string sector = context.SectorOf(p.Symbol);
-                _sectorGross[sector] = _sectorGross.GetValueOrDefault(sector) + Math.Abs(p.MarketValue);
-            }
-
-            _summed = positions;
-        }
-
-        decimal others = _sectorGross.GetValueOrDefault(context.Sector);
-        foreach (var p in positions)
-        {
-            if (string.Equals(p.Symbol, context.Symbol, StringComparison.Ordinal))
-            {
-                others -= Math.Abs(p.MarketValue);
-                break;
-            }
+            others -= Math.Abs(current);
         }
 
         decimal cap = context.Equity * (decimal)context.Limits.MaxSectorPct;
@@ -270,9 +249,20 @@ public sealed class BuyingPowerCheck : IPreTradeCheck
     /// <inheritdoc />
     public RiskCheck Check => RiskCheck.BuyingPower;
 
+    private RiskManagerOptions? _keyFor;
+    private string _key = string.Empty;
+
     /// <inheritdoc />
-    public CheckOutcome Evaluate(PreTradeContext context, long quantity) =>
-        MaxGrossExposureCheck.GrossCap(context, quantity, (decimal)context.Options.Leverage, "buying power (" + context.Options.AccountType.ToString().ToLowerInvariant() + " account)");
+    public CheckOutcome Evaluate(PreTradeContext context, long quantity)
+    {
+        if (!ReferenceEquals(_keyFor, context.Options))
+        {
+            _key = "buying power (" + context.Options.AccountType.ToString().ToLowerInvariant() + " account)";
+            _keyFor = context.Options;
+        }
+
+        return MaxGrossExposureCheck.GrossCap(context, quantity, (decimal)context.Options.Leverage, _key);
+    }
 }
 
 /// <summary>
@@ -284,6 +274,13 @@ public sealed class MaxVarCheck : IPreTradeCheck
 {
     /// <inheritdoc />
     public RiskCheck Check => RiskCheck.MaxVar;
+
+    private double[] _values = [];
+    private double[] _rows = [];
+    private double _quadratic;
+    private RiskModel? _rowsModel;
+    private PositionValueCache? _rowsSource;
+    private long _rowsStamp = -1;
 
     /// <inheritdoc />
     public CheckOutcome Evaluate(PreTradeContext context, long quantity)
@@ -299,14 +296,40 @@ public sealed class MaxVarCheck : IPreTradeCheck
             return CheckOutcome.Refuse("the risk model has no covariance for " + context.Symbol + ": VaR cannot be checked");
         }
 
-        var values = model.Exposures(context.Portfolio);
+        var exposures = context.Values.Exposures(model);
         int idx = model.IndexOf(context.Symbol);
         double price = (double)context.Price;
         double equity = (double)context.Equity;
-        double baseValue = values[idx] - (double)context.CurrentValue + (context.Position * price);
+        double baseValue = exposures[idx] - (double)context.CurrentValue + (context.Position * price);
         double limit = context.Limits.MaxVarPct;
-        values[idx] = baseValue;
-        var profile = model.Profile(values, idx, context.Limits.VarConfidence);
+        VarProfile profile;
+        if (BitConverter.DoubleToInt64Bits(baseValue) == BitConverter.DoubleToInt64Bits(exposures[idx]))
+        {
+            // The order's own entry is what the account holds (the usual case): Σv of this state serves every such
+            // order of the bar, and the profile is the one the full product would give, bit for bit.
+            if (!ReferenceEquals(model, _rowsModel) || !ReferenceEquals(context.Values, _rowsSource) || context.Values.Stamp != _rowsStamp)
+            {
+                if (_rows.Length != exposures.Length)
+                {
+                    _rows = new double[exposures.Length];
+                }
+
+                _quadratic = model.QuadraticRows(exposures, _rows);
+                _rowsModel = model;
+                _rowsSource = context.Values;
+                _rowsStamp = context.Values.Stamp;
+            }
+
+            profile = model.Profile(exposures, _rows, _quadratic, idx, context.Limits.VarConfidence);
+        }
+        else
+        {
+            var values = _values.Length == exposures.Length ? _values : _values = new double[exposures.Length];
+            exposures.CopyTo(values);
+            values[idx] = baseValue;
+            profile = model.Profile(values, idx, context.Limits.VarConfidence);
+        }
+
         double VarAt(long q) => profile.At(baseValue + (context.Direction * q * price)) / equity;
 
         double before = VarAt(0);

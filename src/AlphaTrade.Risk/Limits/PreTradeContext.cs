@@ -11,7 +11,7 @@ namespace AlphaTrade.Risk.Limits;
 public sealed class PreTradeContext
 {
     internal PreTradeContext(OrderIntent intent, RiskParams limits, RiskManagerOptions options, TradingState state, string sector,
-        Func<string, string> sectorOf, RiskModel? riskModel, int ordersInLastMinute)
+        Func<string, string> sectorOf, RiskModel? riskModel, int ordersInLastMinute, PositionValueCache? values = null)
     {
         var r = intent.Request;
         Intent = intent;
@@ -27,7 +27,17 @@ public sealed class PreTradeContext
         LastPrice = intent.LastPrice;
         Price = intent.LastPrice > 0 ? intent.LastPrice : r.LimitPrice ?? r.StopPrice ?? 0m;
         Equity = intent.Portfolio.Equity;
+        if (values is null)
+        {
+            values = new PositionValueCache(sectorOf);
+        }
+
+        values.Refresh(intent.Portfolio);
+        Values = values;
+        _slot = values.SlotOf(r.Symbol);
     }
+
+    private readonly int _slot;
 
     /// <summary>The order and account.</summary>
     public OrderIntent Intent { get; }
@@ -97,10 +107,16 @@ public sealed class PreTradeContext
     public long SharesFor(decimal dollars) => dollars <= 0m || Price <= 0m ? 0 : (long)Math.Min(decimal.Truncate(dollars / Price), long.MaxValue / 4);
 
     /// <summary>|market value| of the symbol's current position at the latest mark.</summary>
-    public decimal CurrentAbsValue => Math.Abs(Portfolio.Position(Symbol).MarketValue);
+    public decimal CurrentAbsValue => Math.Abs(CurrentValue);
 
     /// <summary>Signed market value of the symbol's current position at the latest mark.</summary>
-    public decimal CurrentValue => Portfolio.Position(Symbol).MarketValue;
+    public decimal CurrentValue => Values.ValueAt(_slot);
+
+    /// <summary>The account's position values for this state (sector sums, VaR exposures), shared by the orders of one state.</summary>
+    internal PositionValueCache Values { get; }
+
+    /// <summary>Gross exposure of the open positions in the symbol's sector (this symbol's included).</summary>
+    internal decimal SectorGross => Values.SectorGross(_slot, Sector);
 }
 
 /// <summary>How much of an order one check lets through.</summary>

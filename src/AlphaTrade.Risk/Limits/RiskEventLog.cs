@@ -10,8 +10,9 @@ namespace AlphaTrade.Risk.Limits;
 public sealed class RiskEventLog
 {
     private readonly List<RiskEvent> _events = [];
-    private readonly Dictionary<RiskCheck, int> _resizedBy = [];
-    private readonly Dictionary<RiskCheck, int> _rejectedBy = [];
+    private static readonly int CheckCount = Enum.GetValues<RiskCheck>().Length;
+    private readonly int[] _resizedBy = new int[CheckCount];
+    private readonly int[] _rejectedBy = new int[CheckCount];
 
     /// <summary>Events in the order they happened.</summary>
     public IReadOnlyList<RiskEvent> Events => _events;
@@ -29,10 +30,10 @@ public sealed class RiskEventLog
     public event EventHandler<RiskEvent>? Recorded;
 
     /// <summary>How many orders <paramref name="check"/> cut (resize) so far.</summary>
-    public int ResizedBy(RiskCheck check) => _resizedBy.GetValueOrDefault(check);
+    public int ResizedBy(RiskCheck check) => (uint)check < (uint)CheckCount ? _resizedBy[(int)check] : 0;
 
     /// <summary>How many orders <paramref name="check"/> refused so far.</summary>
-    public int RejectedBy(RiskCheck check) => _rejectedBy.GetValueOrDefault(check);
+    public int RejectedBy(RiskCheck check) => (uint)check < (uint)CheckCount ? _rejectedBy[(int)check] : 0;
 
     /// <summary>Records an order decision (counted) and its event.</summary>
     public void RecordDecision(RiskDecision decision, RiskEvent evt, bool keepAccepts)
@@ -47,7 +48,7 @@ public sealed class RiskEventLog
                 Resized++;
                 foreach (var c in decision.Checks)
                 {
-                    _resizedBy[c] = _resizedBy.GetValueOrDefault(c) + 1;
+                    _resizedBy[(int)c]++;
                 }
 
                 break;
@@ -56,7 +57,7 @@ public sealed class RiskEventLog
                 if (decision.Checks.Count > 0)
                 {
                     var c = decision.Checks[^1];
-                    _rejectedBy[c] = _rejectedBy.GetValueOrDefault(c) + 1;
+                    _rejectedBy[(int)c]++;
                 }
 
                 break;

@@ -33,6 +33,9 @@ public sealed class RiskManager
     private readonly IReadOnlyList<IPreTradeCheck> _checks;
     private readonly TradingUniverse? _universe;
     private readonly Queue<long> _recentOrders = new();
+    private readonly PositionValueCache _values;
+    private readonly Dictionary<string, string> _sectors = new(StringComparer.Ordinal);
+    private static readonly string[] VerdictNames = [.. Enum.GetValues<RiskVerdict>().Select(v => v.ToSnakeCase())];
 
     /// <summary>Creates the risk layer for <paramref name="limits"/>; <paramref name="universe"/> gives the sectors.</summary>
     public RiskManager(RiskParams limits, TradingUniverse? universe = null, RiskManagerOptions? options = null, IReadOnlyList<IPreTradeCheck>? checks = null)
@@ -47,6 +50,7 @@ public sealed class RiskManager
             (change.Engaged ? "kill switch engaged: " : "kill switch released: ") + change.Reason));
         Monitor = new LossLimitMonitor(limits);
         _checks = checks ?? PreTradeChecks.Standard(KillSwitch);
+        _values = new PositionValueCache(SectorOf);
     }
 
     /// <summary>The limits in force.</summary>
@@ -74,7 +78,16 @@ public sealed class RiskManager
     public event EventHandler<ProtectiveActionRequest>? ProtectiveActionRequested;
 
     /// <summary>Sector of <paramref name="symbol"/> from the universe.</summary>
-    public string SectorOf(string symbol) => _universe is not null && _universe.TryGet(symbol, out var info) ? info.Sector : Unclassified;
+    public string SectorOf(string symbol)
+    {
+        if (!_sectors.TryGetValue(symbol, out var sector))
+        {
+            sector = _universe is not null && _universe.TryGet(symbol, out var info) ? info.Sector : Unclassified;
+            _sectors.Add(symbol, sector);
+        }
+
+        return sector;
+    }
 
     /// <summary>
     /// Feeds the account equity at <paramref name="timeUtcTicks"/> (each bar, and at each session open). Trips the
@@ -122,7 +135,7 @@ public sealed class RiskManager
             _recentOrders.Dequeue();
         }
 
-        var ctx = new PreTradeContext(intent, Limits, Options, State, SectorOf(intent.Request.Symbol), SectorOf, RiskModel, _recentOrders.Count);
+        var ctx = new PreTradeContext(intent, Limits, Options, State, SectorOf(intent.Request.Symbol), SectorOf, RiskModel, _recentOrders.Count, _values);
         long requested = intent.Request.Quantity;
         long q = requested;
         List<RiskCheck>? cut = null;
@@ -153,8 +166,9 @@ public sealed class RiskManager
         }
 
         var r = intent.Request;
+        string checkNames = decision.Checks.Count == 0 ? string.Empty : string.Join(';', decision.Checks.Select(c => c.ToSnakeCase()));
         Log.RecordDecision(decision, new RiskEvent(now, "order", intent.Strategy, r.Symbol, r.Side.ToSnakeCase(), requested, q,
-            decision.Verdict.ToSnakeCase(), string.Join(';', decision.Checks.Select(c => c.ToSnakeCase())), decision.Reason ?? string.Empty), Options.RecordAccepts);
+            VerdictNames[(int)decision.Verdict], checkNames, decision.Reason ?? string.Empty), Options.RecordAccepts);
         return decision;
     }
 

@@ -117,6 +117,37 @@ public sealed class RiskModel
     }
 
     /// <summary>
+    /// Σv into <paramref name="rows"/> and v′Σv (returned), formed exactly as <see cref="Profile(ReadOnlySpan{double}, int, double)"/>
+    /// forms them, so <see cref="Profile(ReadOnlySpan{double}, ReadOnlySpan{double}, double, int, double)"/> gives the
+    /// same profile at any entry of the same <paramref name="values"/> without the matrix-vector product.
+    /// </summary>
+    public double QuadraticRows(ReadOnlySpan<double> values, Span<double> rows)
+    {
+        int n = values.Length;
+        if (n != Symbols.Count || rows.Length < n)
+        {
+            throw new ArgumentException($"{n} values and {rows.Length} rows for a model of {Symbols.Count} symbols.", nameof(values));
+        }
+
+        double q = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double row = Dot(_rows.AsSpan(i * n, n), values);
+            q += values[i] * row;
+            rows[i] = row;
+        }
+
+        return q;
+    }
+
+    /// <summary>The VaR profile at <paramref name="index"/> of the values whose Σv and v′Σv <see cref="QuadraticRows"/> gave.</summary>
+    public VarProfile Profile(ReadOnlySpan<double> values, ReadOnlySpan<double> rows, double quadratic, int index, double confidence)
+    {
+        ValueAtRisk.CheckConfidence(confidence);
+        return new VarProfile(Z(confidence), quadratic, rows[index], _covariance[index, index], values[index]);
+    }
+
+    /// <summary>
     /// Σ a·b with four running sums combined in a fixed order: independent chains the processor overlaps (a pre-trade
     /// check runs this per order), and the same rounding on every machine, unlike a width-dependent SIMD sum.
     /// </summary>

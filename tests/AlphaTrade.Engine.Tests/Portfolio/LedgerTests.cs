@@ -112,4 +112,32 @@ public sealed class LedgerTests
         var l = New();
         Assert.Throws<ArgumentException>(() => l.ApplyFill(0, 1, F("AAA", OrderSide.Buy, 1, 1m)));
     }
+
+    [Fact]
+    public void MarketValues_EqualThePositionsMarketValues_ZeroWhenFlat_AndFollowMarksAndFills()
+    {
+        var l = New();
+        l.SetMark(0, 10.123456);
+        l.SetMark(1, 20.5);
+        l.ApplyFill(0, 0, F("AAA", OrderSide.Buy, 300, 10.12m));
+        Assert.Equal(["AAA", "BBB"], l.ValueSymbols);
+        Assert.Equal(0, l.ValueIndex("AAA"));
+        Assert.Equal(-1, l.ValueIndex("ZZZ"));
+
+        long version = l.ValuesVersion;
+        Assert.Equal(l.Position("AAA").MarketValue, l.MarketValues()[0]);
+        Assert.Equal(300 * 10.1235m, l.MarketValues()[0]); // the mark rounded to $0.0001
+        Assert.Equal(0m, l.MarketValues()[1]);
+        Assert.Equal(l.Cash + l.MarketValues()[0], l.Equity);
+
+        l.SetMark(0, 11.0);
+        Assert.NotEqual(version, l.ValuesVersion);
+        Assert.Equal(3300m, l.MarketValues()[0]);
+        l.ApplyFill(0, 1, F("BBB", OrderSide.Sell, 100, 20.5m));
+        Assert.Equal(-2050m, l.MarketValues()[1]);
+        Assert.Equal(l.Position("BBB").MarketValue, l.MarketValues()[1]);
+        Assert.Equal(3300m + 2050m, l.GrossExposure);
+        Assert.Equal(3300m - 2050m, l.NetExposure);
+        Assert.Equal(l.Cash + 3300m - 2050m, l.Equity);
+    }
 }
