@@ -266,24 +266,65 @@ public static class Covariance
         int p = columns.Count;
         int n = columns[0].Length;
         var cov = new double[p, p];
+        // Centred once (the same subtraction as in the sum); each entry is still one sum in time order, so the
+        // result is the same bit for bit. Four entries of a row at a time give the processor independent sums.
+        var centred = new double[p * n];
         for (int a = 0; a < p; a++)
         {
-            var ca = columns[a];
-            for (int b = a; b < p; b++)
+            var c = columns[a];
+            var d = centred.AsSpan(a * n, n);
+            for (int t = 0; t < n; t++)
             {
-                var cb = columns[b];
+                d[t] = c[t] - mean[a];
+            }
+        }
+
+        for (int a = 0; a < p; a++)
+        {
+            var da = centred.AsSpan(a * n, n);
+            int b = a;
+            for (; b + 4 <= p; b += 4)
+            {
+                var d0 = centred.AsSpan(b * n, n);
+                var d1 = centred.AsSpan((b + 1) * n, n);
+                var d2 = centred.AsSpan((b + 2) * n, n);
+                var d3 = centred.AsSpan((b + 3) * n, n);
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int t = 0; t < n; t++)
+                {
+                    double x = da[t];
+                    s0 += x * d0[t];
+                    s1 += x * d1[t];
+                    s2 += x * d2[t];
+                    s3 += x * d3[t];
+                }
+
+                Set(cov, a, b, s0 * scale);
+                Set(cov, a, b + 1, s1 * scale);
+                Set(cov, a, b + 2, s2 * scale);
+                Set(cov, a, b + 3, s3 * scale);
+            }
+
+            for (; b < p; b++)
+            {
+                var db = centred.AsSpan(b * n, n);
                 double s = 0;
                 for (int t = 0; t < n; t++)
                 {
-                    s += (ca[t] - mean[a]) * (cb[t] - mean[b]);
+                    s += da[t] * db[t];
                 }
 
-                cov[a, b] = s * scale;
-                cov[b, a] = s * scale;
+                Set(cov, a, b, s * scale);
             }
         }
 
         return cov;
+
+        static void Set(double[,] m, int i, int j, double v)
+        {
+            m[i, j] = v;
+            m[j, i] = v;
+        }
     }
 
     internal static int CheckColumns(IReadOnlyList<double[]> columns, int minRows)

@@ -62,4 +62,32 @@ public class CovarianceTests
         Assert.Equal(252.0, Annualization.PeriodsPerYear(TimeFrame.Daily));
         Reference.Close(0.01 * Math.Sqrt(252), Annualization.AnnualVolatility(0.01, TimeFrame.Daily));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(46)]
+    public void Sample_IsBitForBitTheTimeOrderedSumOfCentredProducts(int p)
+    {
+        // The estimator's blocked loop must keep each entry's sum exactly as the textbook loop forms it (risk limits
+        // compare VaR against thresholds, so the last bit decides borderline orders).
+        var rng = new AlphaTrade.Core.Randomness.Xoshiro256((ulong)p);
+        int n = 61;
+        var columns = Enumerable.Range(0, p).Select(_ => Enumerable.Range(0, n).Select(_ => 0.01 * rng.NextGaussian()).ToArray()).ToList();
+        var mean = Covariance.Means(columns);
+        var cov = Covariance.Sample(columns);
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b < p; b++)
+            {
+                double s = 0;
+                for (int t = 0; t < n; t++)
+                {
+                    s += (columns[a][t] - mean[a]) * (columns[b][t] - mean[b]);
+                }
+
+                Assert.Equal(BitConverter.DoubleToInt64Bits(s * (1.0 / (n - 1))), BitConverter.DoubleToInt64Bits(cov[a, b]));
+            }
+        }
+    }
 }

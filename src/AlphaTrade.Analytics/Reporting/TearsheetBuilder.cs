@@ -30,6 +30,15 @@ public static class TearsheetBuilder
         ArgumentNullException.ThrowIfNull(input);
         var report = input.Report ?? PerformanceAnalyzer.Analyze(input.Analytics);
         var a = input.Analytics;
+
+        // The risk section's charts are the heaviest part: they render on another core while this thread writes the
+        // rest (each chart is a pure function of its data, so the page is the same).
+        var riskSection = Task.Run(() =>
+        {
+            var rs = new StringBuilder(64 * 1024);
+            RiskSection.Append(rs, input, report);
+            return rs.ToString();
+        });
         var sb = new StringBuilder(256 * 1024);
         Head(sb, input.Metadata);
         Header(sb, input.Metadata, report);
@@ -63,7 +72,7 @@ public static class TearsheetBuilder
         Trades(sb, report);
 
         Section(sb, "Risk");
-        RiskSection.Append(sb, input, report);
+        sb.Append(riskSection.GetAwaiter().GetResult());
 
         sb.Append("<footer>Annualisation: ").Append(E(report.Options.Annualization.Basis))
           .Append(". Risk-free rate ").Append(Fmt.Pct(report.Options.RiskFreeRate))

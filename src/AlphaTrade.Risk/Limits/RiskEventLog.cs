@@ -10,7 +10,7 @@ namespace AlphaTrade.Risk.Limits;
 public sealed class RiskEventLog
 {
     private readonly List<RiskEvent> _events = [];
-    private static readonly int CheckCount = Enum.GetValues<RiskCheck>().Length;
+    private const int CheckCount = (int)RiskCheck.MinOrderNotional + 1; // the last check
     private readonly int[] _resizedBy = new int[CheckCount];
     private readonly int[] _rejectedBy = new int[CheckCount];
 

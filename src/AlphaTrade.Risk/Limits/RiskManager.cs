@@ -35,7 +35,7 @@ public sealed class RiskManager
     private readonly Queue<long> _recentOrders = new();
     private readonly PositionValueCache _values;
     private readonly Dictionary<string, string> _sectors = new(StringComparer.Ordinal);
-    private static readonly string[] VerdictNames = [.. Enum.GetValues<RiskVerdict>().Select(v => v.ToSnakeCase())];
+    private static readonly string[] VerdictNames = ["accept", "resize", "reject"]; // RiskVerdict order, as ToSnakeCase writes them
 
     /// <summary>Creates the risk layer for <paramref name="limits"/>; <paramref name="universe"/> gives the sectors.</summary>
     public RiskManager(RiskParams limits, TradingUniverse? universe = null, RiskManagerOptions? options = null, IReadOnlyList<IPreTradeCheck>? checks = null)
