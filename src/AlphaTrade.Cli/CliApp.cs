@@ -24,6 +24,11 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         Backtesting.MlStrategySupport.EnsureRegistered();
         var ctx = new CliContext(stdout, stderr, rootDirectory);
+        if (args.Length > 0 && args[0] is "backtest" or "optimize")
+        {
+            ctx.PreloadConfig(); // the configuration's YAML is read while the command line is built and parsed
+        }
+
         var root = BuildRoot(ctx);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -11,6 +11,8 @@ public sealed class CliContext
         Out = stdout;
         Error = stderr;
         RootDirectory = rootDirectory ?? Environment.GetEnvironmentVariable("ALPHATRADE_HOME") ?? Directory.GetCurrentDirectory();
+        _config = new Lazy<AlphaTradeConfig>(() => ConfigLoader.LoadFromProcess(RootDirectory, Backtesting.LibraryStrategyTypes.Instance),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Standard output.</summary>
@@ -23,9 +25,15 @@ public sealed class CliContext
     public string RootDirectory { get; }
 
     /// <summary>The validated configuration (config/*.yaml, environment overrides, secrets), loaded on first use.</summary>
-    public AlphaTradeConfig Config => _config ??= ConfigLoader.LoadFromProcess(RootDirectory, Backtesting.LibraryStrategyTypes.Instance);
+    public AlphaTradeConfig Config => _config.Value;
 
-    private AlphaTradeConfig? _config;
+    private readonly Lazy<AlphaTradeConfig> _config;
+
+    /// <summary>
+    /// Starts loading <see cref="Config"/> on another thread while the command line is parsed (a command that reads it
+    /// waits for that load; a load error reaches the command that reads the configuration, as without the preload).
+    /// </summary>
+    internal void PreloadConfig() => _ = Task.Run(() => _config.Value);
 
     /// <summary>Writes a notice for the user to standard error (keeps standard output clean for data).</summary>
     public void Notice(string message) => Error.WriteLine(message);
