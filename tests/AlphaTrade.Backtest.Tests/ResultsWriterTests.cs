@@ -129,4 +129,37 @@ public sealed class ResultsWriterTests
             output.Write(bytes);
         }
     }
+
+    [Fact]
+    public void StagedFolder_BackgroundAndForegroundWrites_LandTogetherOnCommit_ReplacingAnOldFolder()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "run-1"));
+        File.WriteAllText(Path.Combine(dir.Path, "run-1", "stale.csv"), "old");
+        using (var folder = StagedRunFolder.Begin(dir.Path, "run-1"))
+        {
+            folder.WriteInBackground([new("a.csv", "x,y\n1,2\n"), new("b.csv", "b\n")]);
+            folder.Write([new("report.html", "<html></html>\n")]);
+            Assert.False(File.Exists(Path.Combine(dir.Path, "run-1", "a.csv"))); // nothing visible before the commit
+            Assert.Equal(Path.Combine(dir.Path, "run-1"), folder.Commit());
+        }
+
+        Assert.Equal(["a.csv", "b.csv", "report.html"], Directory.GetFiles(Path.Combine(dir.Path, "run-1")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("x,y\n1,2\n", File.ReadAllText(Path.Combine(dir.Path, "run-1", "a.csv")));
+        Assert.Single(Directory.GetDirectories(dir.Path)); // no staging or old folder left
+    }
+
+    [Fact]
+    public void StagedFolder_DisposedWithoutCommit_LeavesNothing_AndABadNameIsRefusedBeforeWriting()
+    {
+        using var dir = new TempDir();
+        using (var folder = StagedRunFolder.Begin(dir.Path, "run-2"))
+        {
+            folder.WriteInBackground([new("a.csv", "1\n")]);
+            Assert.Throws<ArgumentException>(() => folder.WriteInBackground([new("../escape.csv", "no")]));
+        }
+
+        Assert.Empty(Directory.GetDirectories(dir.Path));
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
 }

@@ -33,16 +33,15 @@ public static class ResultsWriter
         ArgumentNullException.ThrowIfNull(config);
         var files = Render(result, config);
         var extras = extraArtifacts?.ToList() ?? [];
-        return WriteStaged(resultsDirectory, config.RunId, staging =>
+        using var folder = StagedRunFolder.Begin(resultsDirectory, config.RunId);
+        folder.Write(files);
+        foreach (var extra in extras)
         {
-            WriteTexts(staging, files);
-            foreach (var extra in extras)
-            {
-                CheckFileName(extra.FileName);
-                using var stream = File.Create(Path.Combine(staging, extra.FileName));
-                extra.Write(result, config, stream);
-            }
-        });
+            using var stream = File.Create(folder.PathOf(extra.FileName));
+            extra.Write(result, config, stream);
+        }
+
+        return folder.Commit();
     }
 
     /// <summary>
@@ -68,76 +67,6 @@ public static class ResultsWriter
             new("trades.csv", trades),
             new("positions.csv", positions),
         ];
-    }
-
-    /// <summary>
-    /// Writes <paramref name="files"/> (plain file name, text) as <c>resultsDirectory/runId/</c>, atomically: into a hidden
-    /// sibling folder renamed into place, replacing an existing folder of that id. UTF-8 without BOM. Returns the folder.
-    /// </summary>
-    public static string WriteFolder(string resultsDirectory, string runId, IEnumerable<KeyValuePair<string, string>> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        return WriteStaged(resultsDirectory, runId, staging => WriteTexts(staging, files));
-    }
-
-    private static void WriteTexts(string folder, IEnumerable<KeyValuePair<string, string>> files)
-    {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var (name, text) in files)
-        {
-            CheckFileName(name);
-            File.WriteAllText(Path.Combine(folder, name), text, utf8);
-        }
-    }
-
-    private static void CheckFileName(string name)
-    {
-        if (name.Length == 0 || Path.GetFileName(name) != name)
-        {
-            throw new ArgumentException($"Run file name '{name}' must be a plain file name.", nameof(name));
-        }
-    }
-
-    private static string WriteStaged(string resultsDirectory, string runId, Action<string> fill)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(resultsDirectory);
-        ValidateRunId(runId);
-        string root = Path.GetFullPath(resultsDirectory);
-        Directory.CreateDirectory(root);
-        string final = Path.Combine(root, runId);
-        string staging = Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $".{runId}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        Directory.CreateDirectory(staging);
-        try
-        {
-            fill(staging);
-            if (Directory.Exists(final))
-            {
-                string old = final + ".old-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-                Directory.Move(final, old);
-                Directory.Move(staging, final);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(staging, final);
-            }
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
-        }
-
-        return final;
     }
 
     /// <summary>
@@ -289,7 +218,7 @@ public static class ResultsWriter
         return sb.Append('"').ToString();
     }
 
-    private static void ValidateRunId(string runId)
+    internal static void ValidateRunId(string runId)
     {
         if (string.IsNullOrEmpty(runId) || runId[0] == '.' || !runId.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-' or '.'))
         {

@@ -100,17 +100,21 @@ internal sealed class BacktestRunner
             files.Add(new(RunTexts.RiskEventsFile, riskCsv));
         }
 
+        // The records go to disk on the other core while the report is built from their texts.
+        using var staged = StagedRunFolder.Begin(plan.ResultsDirectory, config.RunId);
+        staged.WriteInBackground(files);
+        var reportFiles = new List<KeyValuePair<string, string>>();
         RunReport? report = null;
         try
         {
             var texts = new RunTexts(Text(RunTexts.ConfigFile), Text(RunTexts.EquityFile), Text(RunTexts.TradesFile), Text(RunTexts.PositionsFile), benchmarkCsv, universeCloses, riskCsv);
             var record = ConfigLoader.ParseRunFile(texts.ConfigYaml, RunTexts.ConfigFile, _ctx.Config.Settings);
             report = RunReportBuilder.Build(texts, record, config.RunId, _ctx.Config.Risk.MaxSectorPct);
-            files.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
-            files.Add(new(RunReportWriter.TearsheetFileName, report.Html));
+            reportFiles.Add(new(RunReportWriter.MetricsFileName, report.MetricsJson));
+            reportFiles.Add(new(RunReportWriter.TearsheetFileName, report.Html));
             if (report.BrinsonCsv is { } brinsonCsv)
             {
-                files.Add(new(RunReport.BrinsonFile, brinsonCsv));
+                reportFiles.Add(new(RunReport.BrinsonFile, brinsonCsv));
             }
         }
         catch (Exception ex) when (ex is InputException or ArgumentException)
@@ -119,7 +123,8 @@ internal sealed class BacktestRunner
             _ctx.Notice($"No metrics.json or report.html: {ex.Message}");
         }
 
-        string folder = ResultsWriter.WriteFolder(plan.ResultsDirectory, config.RunId, files);
+        staged.Write(reportFiles);
+        string folder = staged.Commit();
         return new BacktestOutcome(folder, result, report, bars, engineTime, RiskLine(risk, riskMode));
     }
 
