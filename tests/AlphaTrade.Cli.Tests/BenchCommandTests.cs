@@ -27,8 +27,32 @@ public sealed class BenchCommandTests
         Assert.Equal(w[0].GetProperty("run").GetString(), w[1].GetProperty("run").GetString());
     }
 
+    [Fact]
+    public void Bench_CommandSuite_TimesWholeBacktestProcessesAgainstTheLimit()
+    {
+        // A small root (three symbols, three months) keeps the two child processes short; the JSON reports each run.
+        using var h = new CliHarness(CliHarness.ShortSampleSettings, CliHarness.SmallUniverse);
+        var (code, stdout, stderr) = h.Run("bench", "--suite", "command", "--runs", "2", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var r = doc.RootElement;
+        Assert.Equal("alphatrade backtest --strategy sma_crossover", r.GetProperty("command").GetString());
+        Assert.Equal(2, r.GetProperty("runs").GetInt32());
+        var wall = r.GetProperty("wall_ms").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        var cpu = r.GetProperty("cpu_ms").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        Assert.Equal(2, wall.Count);
+        Assert.All(wall, ms => Assert.True(ms > 50, $"a whole process takes more than {ms} ms"));
+        Assert.All(cpu, ms => Assert.True(ms > 50, $"a whole process uses more than {ms} ms CPU"));
+        Assert.Equal(wall.Min(), r.GetProperty("wall_ms_min").GetDouble());
+        Assert.Equal(wall.Max(), r.GetProperty("wall_ms_max").GetDouble());
+        Assert.Equal(1500, r.GetProperty("target_ms").GetDouble());
+        Assert.Equal(wall.Count(ms => ms < 1500), r.GetProperty("runs_under_target").GetInt32());
+        Assert.Equal(wall.All(ms => ms < 1500), r.GetProperty("met").GetBoolean());
+        Assert.False(Directory.Exists(Path.Combine(h.Root, "results")), "the timed runs write to a scratch folder, not the root's results");
+    }
+
     [Theory]
-    [InlineData("--suite", "fast", "--suite: expected engine, strategies or all")]
+    [InlineData("--suite", "fast", "--suite: expected engine, strategies, all or command")]
     [InlineData("--runs", "0", "--runs: expected 1 to 1000")]
     public void Bench_BadOption_OneLineError(string option, string value, string message)
     {

@@ -8,23 +8,27 @@ using AlphaTrade.Core;
 namespace AlphaTrade.Cli.Commands;
 
 /// <summary>
-/// <c>alphatrade bench [--suite engine|strategies|all] [--runs N] [--json]</c>: measures the platform's speed targets
-/// in process on the generated sample universe (never data/raw, so figures compare across machines): the event-driven
-/// and vectorized engines on the reference crossover, and the strategy framework with all six library strategies.
-/// The BenchmarkDotNet suite in bench/ runs the same workloads for figures of record.
+/// <c>alphatrade bench [--suite engine|strategies|all|command] [--runs N] [--json]</c>: measures the platform's speed
+/// targets in process on the generated sample universe (never data/raw, so figures compare across machines): the
+/// event-driven and vectorized engines on the reference crossover, and the strategy framework with all six library
+/// strategies. The BenchmarkDotNet suite in bench/ runs the same workloads for figures of record. <c>command</c> times
+/// whole <c>alphatrade backtest --strategy sma_crossover</c> processes over this root's cached universe (every run
+/// under 1.5 s is the target).
 /// </summary>
 internal static class BenchCommand
 {
     private const double EventTarget = 10e6;
     private const double VectorizedTarget = 100e6;
     private const double StrategiesTarget = 2e6;
+    private const double CommandTargetMs = 1500;
+    private static readonly string[] CommandArguments = ["backtest", "--strategy", "sma_crossover"];
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public static Command Create(CliContext ctx)
     {
         var suite = new Option<string>("--suite")
         {
-            Description = "engine (event-driven and vectorized engines, reference crossover 10/30 and 50/200), strategies (each library strategy and all six together) or all.",
+            Description = "engine (event-driven and vectorized engines, reference crossover 10/30 and 50/200), strategies (each library strategy and all six together), all (both), or command (whole 'backtest --strategy sma_crossover' processes over this root's data, wall clock).",
             DefaultValueFactory = _ => "all",
         };
         var runs = new Option<int>("--runs")
@@ -33,7 +37,7 @@ internal static class BenchCommand
             DefaultValueFactory = _ => 7,
         };
         var json = new Option<bool>("--json") { Description = "Print JSON (stable key order) instead of a table." };
-        var cmd = new Command("bench", "Measure the speed targets in process on the generated sample universe: event-driven engine (≥ 10M bars/s), vectorized engine (≥ 100M cells/s), all six library strategies together (≥ 2M bars/s). CPU time per run of the benchmark thread, fastest and median of --runs.")
+        var cmd = new Command("bench", "Measure the speed targets in process on the generated sample universe: event-driven engine (≥ 10M bars/s), vectorized engine (≥ 100M cells/s), all six library strategies together (≥ 2M bars/s). CPU time per run of the benchmark thread, fastest and median of --runs. --suite command times whole backtest processes (every run < 1.5 s).")
         {
             suite, runs, json,
         };
@@ -41,14 +45,22 @@ internal static class BenchCommand
         {
             string which = parse.GetValue(suite) ?? "all";
             int n = parse.GetValue(runs);
-            if (which is not ("engine" or "strategies" or "all"))
+            if (which is not ("engine" or "strategies" or "all" or "command"))
             {
-                throw new InputException($"--suite: expected engine, strategies or all, got '{which}'");
+                throw new InputException($"--suite: expected engine, strategies, all or command, got '{which}'");
             }
 
             if (n is < 1 or > 1000)
             {
                 throw new InputException($"--runs: expected 1 to 1000 timed runs, got {n.ToString(C)}");
+            }
+
+            if (which == "command")
+            {
+                ctx.Error.WriteLine($"bench: alphatrade {string.Join(' ', CommandArguments)}, {n.ToString(C)} processes after one untimed run...");
+                var r = CommandBench.Measure(ctx.RootDirectory, CommandArguments, n, CommandTargetMs);
+                ctx.Out.WriteLine(parse.GetValue(json) ? CommandJson(r) : CommandText(r));
+                return CliApp.ExitOk;
             }
 
             var results = new List<BenchResult>();
@@ -119,6 +131,53 @@ internal static class BenchCommand
         ctx.Out.WriteLine(string.Create(C,
             $"{(BenchRunner.MeasuresThreadCpu ? "CPU time of the benchmark thread" : "wall-clock time")} per run, {runs} timed runs after two warm-ups, each from a collected heap; {Environment.ProcessorCount} cores, .NET {Environment.Version}. A busy machine lowers these figures: compare runs on a quiet one."));
         ctx.Out.WriteLine("This executable is tuned for one-shot commands (ReadyToRun code, tiered PGO off), which costs sustained loops some speed: the figures of record are BenchmarkDotNet's over the same workloads (bench/, see docs/performance.md).");
+    }
+
+    private static string CommandText(CommandBenchResult r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(C, $"alphatrade {r.Command}: {r.WallMs.Length} processes, wall clock min {r.MinMs / 1e3:F2} s, median {r.MedianMs / 1e3:F2} s, max {r.MaxMs / 1e3:F2} s; ");
+        sb.Append(C, $"{r.Under} of {r.WallMs.Length} under {r.TargetMs / 1e3:F1} s: {(r.Met ? "met" : "NOT met")} (every run is the target)\n");
+        sb.Append("wall s: ").Append(string.Join(' ', r.WallMs.Select(ms => (ms / 1e3).ToString("F2", C)))).Append('\n');
+        sb.Append("cpu s:  ").Append(string.Join(' ', r.CpuMs.Select(ms => (ms / 1e3).ToString("F2", C)))).Append('\n');
+        sb.Append(C, $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; CPU is user + system time of all the process's threads. A busy machine lengthens these: compare runs on a quiet one.");
+        return sb.ToString();
+    }
+
+    private static string CommandJson(CommandBenchResult r)
+    {
+        using var ms = new MemoryStream();
+        using (var j = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            j.WriteStartObject();
+            j.WriteString("command", "alphatrade " + r.Command);
+            j.WriteNumber("runs", r.WallMs.Length);
+            j.WriteNumber("cores", Environment.ProcessorCount);
+            j.WriteString("runtime", Environment.Version.ToString());
+            j.WriteNumber("wall_ms_min", Math.Round(r.MinMs, 1));
+            j.WriteNumber("wall_ms_median", Math.Round(r.MedianMs, 1));
+            j.WriteNumber("wall_ms_max", Math.Round(r.MaxMs, 1));
+            j.WriteNumber("target_ms", r.TargetMs);
+            j.WriteNumber("runs_under_target", r.Under);
+            j.WriteBoolean("met", r.Met);
+            j.WriteStartArray("wall_ms");
+            foreach (var v in r.WallMs)
+            {
+                j.WriteNumberValue(Math.Round(v, 1));
+            }
+
+            j.WriteEndArray();
+            j.WriteStartArray("cpu_ms");
+            foreach (var v in r.CpuMs)
+            {
+                j.WriteNumberValue(Math.Round(v, 1));
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(ms.ToArray());
     }
 
     private static string Rate(double perSecond, string units) =>
