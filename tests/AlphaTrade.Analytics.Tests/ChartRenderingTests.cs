@@ -77,6 +77,29 @@ public class ChartRenderingTests
         ChartSeries[] s = [Series("Alpha", "#1f77b4", 3000, 0.001)];
         Assert.Equal(ChartFactory.TimeSeries("x", s), ChartFactory.TimeSeries("x", s));
     }
+
+    [Fact]
+    public void Render_OnSeveralThreadsAtOnce_GivesTheBytesOfSerialRenders()
+    {
+        // The tearsheet draws charts on two threads; every kind of chart it uses (lines with dashes and fills, heatmap,
+        // columns, histogram) must come out the same as when drawn alone.
+        var charts = new Func<string>[]
+        {
+            () => ChartFactory.TimeSeries("lines", [Series("Alpha", "#1f77b4", 900, 0.001), Series("Beta", "#ff7f0e", 900, -0.0005)]),
+            () => ChartFactory.Heatmap("grid", new double[,] { { 0.01, -0.02, double.NaN }, { 0.0, 0.05, -0.01 } }, ["r1", "r2"], ["a", "b", "c"],
+                x => x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)),
+            () => new ColumnChart { Label = "columns", SeriesNames = ["a", "b"], Colors = ["#1f4e79", "#c0392b"], Groups = [new BarGroup("2024", [0.1, -0.05]), new BarGroup("2025", [0.02, 0.03])] }.Render(),
+            () => HistogramChart.FromValues("histogram", [.. Enumerable.Range(0, 400).Select(i => Math.Sin(i * 0.37) * 0.02)], [new ChartMarker(0, "zero", "#000000")]).Render(),
+            () => AlphaTrade.Analytics.Reporting.TearsheetBuilder.Build(SampleRun.Build()),
+        };
+        var serial = charts.Select(c => c()).ToArray();
+        var concurrent = new string[4 * charts.Length * 3];
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = charts[i % charts.Length]());
+        for (int i = 0; i < concurrent.Length; i++)
+        {
+            Assert.Equal(serial[i % charts.Length], concurrent[i]);
+        }
+    }
 }
 
 /// <summary>The tearsheet's ScottPlot charts, parsed out of the HTML: each one present with its series and axes.</summary>

@@ -94,7 +94,6 @@ public static partial class ChartFactory
     public const string FontName = "DejaVu Sans";
 
     private static readonly Lazy<SKTypeface> Typeface = new(LoadFont, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lock Gate = new();
 
     /// <summary>A time-series line chart of <paramref name="series"/> (UTC ticks on x).</summary>
     public static string TimeSeries(string title, IReadOnlyList<ChartSeries> series, ChartValueFormat format = ChartValueFormat.Percent, int width = 960, int height = 260)
@@ -276,20 +275,19 @@ public static partial class ChartFactory
     /// <summary>Renders a plot configured by <paramref name="build"/> as SVG with the house style.</summary>
     internal static string Render(int width, int height, Action<Plot> build, string? label = null)
     {
+        // ScottPlot's process-wide font state (the resolver list, the default family) is written once, by the font's
+        // load, before any plot; after that plots are independent objects, so charts render on several threads at once
+        // (tested: concurrent renders give the bytes of serial ones).
         _ = Typeface.Value;
-        lock (Gate)
-        {
-            // ScottPlot's font registry is process-wide; plots are built one at a time.
-            using var plot = new Plot();
-            plot.Font.Set(FontName);
-            plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
-            plot.Axes.Left.TickLabelStyle.FontSize = 10;
-            plot.Axes.Color(Color.FromHex("#555555"));
-            plot.Grid.MajorLineColor = Color.FromHex("#eceff3");
-            build(plot);
-            plot.Font.Set(FontName);
-            return Clean(plot.GetSvgXml(width, height), label);
-        }
+        using var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
+        plot.Axes.Left.TickLabelStyle.FontSize = 10;
+        plot.Axes.Color(Color.FromHex("#555555"));
+        plot.Grid.MajorLineColor = Color.FromHex("#eceff3");
+        build(plot);
+        plot.Font.Set(FontName);
+        return Clean(plot.GetSvgXml(width, height), label);
     }
 
     internal static ScottPlot.TickGenerators.NumericManual Manual(IEnumerable<(double Position, string Label)> ticks)

@@ -31,8 +31,14 @@ public static class TearsheetBuilder
         var report = input.Report ?? PerformanceAnalyzer.Analyze(input.Analytics);
         var a = input.Analytics;
 
-        // The risk section's charts are the heaviest part: they render on another core while this thread writes the
-        // rest (each chart is a pure function of its data, so the page is the same).
+        // The exposure and risk sections' charts are the heaviest part: they render on other cores while this thread
+        // writes the rest (each chart is a pure function of its data, so the page is the same).
+        var exposureSection = Task.Run(() =>
+        {
+            var es = new StringBuilder(64 * 1024);
+            Exposure(es, a.Exposure, report.Exposure);
+            return es.ToString();
+        });
         var riskSection = Task.Run(() =>
         {
             var rs = new StringBuilder(64 * 1024);
@@ -66,7 +72,7 @@ public static class TearsheetBuilder
         Drawdowns(sb, report.TopDrawdowns);
 
         Section(sb, "Exposure");
-        Exposure(sb, a.Exposure, report.Exposure);
+        sb.Append(exposureSection.GetAwaiter().GetResult());
 
         Section(sb, "Trades and attribution");
         Trades(sb, report);

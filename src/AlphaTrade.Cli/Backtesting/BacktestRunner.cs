@@ -50,7 +50,7 @@ internal sealed class BacktestRunner
         var plan = _plan;
 
         // The report's charts (ScottPlot + SkiaSharp) cost a one-off load and JIT; pay it on the other core while the engine
-        // runs. Not awaited: the report's rendering waits for it on the chart lock, and a failure resurfaces there.
+        // runs. Not awaited: a failure resurfaces when the report draws its charts.
         _ = Task.Run(ChartFactory.WarmUp, CancellationToken.None);
         var market = LoadMarket(cancellationToken);
         if (market.Series.Count == 0 || market.BarCount == 0)
