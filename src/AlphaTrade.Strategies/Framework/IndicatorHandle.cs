@@ -13,6 +13,9 @@ public sealed class IndicatorHandle
 {
     private readonly IIndicatorStream?[] _streams;
 
+    // Each stream's output array where the library exposes it (what its indexer reads): a read without an interface call.
+    private readonly double[]?[] _outputs;
+
     internal IndicatorHandle(IndicatorDefinition definition, double[] parameters, PriceField[] sources, TimeFrame timeFrame, StrategyUniverse universe)
     {
         Definition = definition;
@@ -23,6 +26,9 @@ public sealed class IndicatorHandle
         {
             _streams[id] = definition.CreateStream(parameters, sources);
         }
+
+        _outputs = new double[]?[_streams.Length];
+        BindOutputs();
     }
 
     /// <summary>The indicator.</summary>
@@ -35,10 +41,11 @@ public sealed class IndicatorHandle
     public TimeFrame TimeFrame { get; }
 
     /// <summary>First output for <paramref name="symbolId"/> (NaN during warm-up or outside the universe).</summary>
-    public double Value(int symbolId) => _streams[symbolId] is { } s ? s[0] : double.NaN;
+    public double Value(int symbolId) => _outputs[symbolId] is { } o ? o[0] : _streams[symbolId] is { } s ? s[0] : double.NaN;
 
     /// <summary>Output <paramref name="output"/> for <paramref name="symbolId"/>.</summary>
-    public double Value(int symbolId, int output) => _streams[symbolId] is { } s ? s[output] : double.NaN;
+    public double Value(int symbolId, int output) =>
+        _outputs[symbolId] is { } o && (uint)output < (uint)o.Length ? o[output] : _streams[symbolId] is { } s ? s[output] : double.NaN;
 
     /// <summary>True once the warm-up of <paramref name="symbolId"/>'s stream is over.</summary>
     public bool IsReady(int symbolId) => _streams[symbolId]?.IsReady == true;
@@ -67,6 +74,16 @@ public sealed class IndicatorHandle
             {
                 r.Object("ind", s);
             }
+        }
+
+        BindOutputs();
+    }
+
+    private void BindOutputs()
+    {
+        for (int i = 0; i < _streams.Length; i++)
+        {
+            _outputs[i] = _streams[i] is { } s ? IndicatorStreams.OutputArray(s) : null;
         }
     }
 }

@@ -2,13 +2,39 @@ using AlphaTrade.Statistics;
 
 namespace AlphaTrade.Strategies.Library;
 
-/// <summary>Result of <see cref="PairScreen.Test"/>.</summary>
+/// <summary>Result of <see cref="PairScreen.Test(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>.</summary>
 /// <param name="Beta">Hedge ratio of y on x.</param>
 /// <param name="Alpha">Intercept.</param>
 /// <param name="Statistic">ADF τ of the residuals (one lagged difference, no deterministic terms).</param>
 /// <param name="PValue">MacKinnon p-value for two series with a constant.</param>
 /// <param name="HalfLife">Ornstein–Uhlenbeck half-life of the residuals, bars.</param>
 public readonly record struct PairScreenResult(double Beta, double Alpha, double Statistic, double PValue, double HalfLife);
+
+/// <summary>The sums of one series that <see cref="PairScreen.Test(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, in SeriesMoments, in SeriesMoments)"/> reuses.</summary>
+/// <param name="Sum">Σv in index order.</param>
+/// <param name="CenteredSquares">Σ(v − Sum/n)² in index order.</param>
+public readonly record struct SeriesMoments(double Sum, double CenteredSquares)
+{
+    /// <summary>The moments of <paramref name="v"/>, summed exactly as the test sums them.</summary>
+    public static SeriesMoments Of(ReadOnlySpan<double> v)
+    {
+        int n = v.Length;
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += v[i];
+        }
+
+        double mean = sum / n, css = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double d = v[i] - mean;
+            css += d * d;
+        }
+
+        return new SeriesMoments(sum, css);
+    }
+}
 
 /// <summary>
 /// The Engle–Granger test the pairs strategy screens with — exactly
@@ -22,11 +48,7 @@ public static class PairScreen
     /// <summary>Tests y against x (same length, at least 10 observations).</summary>
     public static PairScreenResult Test(ReadOnlySpan<double> y, ReadOnlySpan<double> x, Span<double> residuals)
     {
-        int n = y.Length;
-        if (x.Length != n || residuals.Length < n || n < 10)
-        {
-            throw new ArgumentException("y, x and the residual buffer must have the same length (at least 10).", nameof(x));
-        }
+        int n = Check(y, x, residuals);
 
         // y = β·x + α.
         double sx = 0, sy = 0;
@@ -44,6 +66,44 @@ public static class PairScreen
             sxy += dx * (y[i] - my);
         }
 
+        return Finish(y, x, residuals, mx, my, sxx, sxy);
+    }
+
+    /// <summary>
+    /// <see cref="Test(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> with the sums that involve only one
+    /// of the series given: <paramref name="yMoments"/> and <paramref name="xMoments"/> must be
+    /// <see cref="SeriesMoments.Of"/> of exactly <paramref name="y"/> and <paramref name="x"/>. Each sum is the same
+    /// sequence of operations either way, so the result is bit-identical; a screen that tests one series against many
+    /// computes its sums once.
+    /// </summary>
+    public static PairScreenResult Test(ReadOnlySpan<double> y, ReadOnlySpan<double> x, Span<double> residuals, in SeriesMoments yMoments,
+        in SeriesMoments xMoments)
+    {
+        int n = Check(y, x, residuals);
+        double mx = xMoments.Sum / n, my = yMoments.Sum / n, sxy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+        }
+
+        return Finish(y, x, residuals, mx, my, xMoments.CenteredSquares, sxy);
+    }
+
+    private static int Check(ReadOnlySpan<double> y, ReadOnlySpan<double> x, Span<double> residuals)
+    {
+        int n = y.Length;
+        if (x.Length != n || residuals.Length < n || n < 10)
+        {
+            throw new ArgumentException("y, x and the residual buffer must have the same length (at least 10).", nameof(x));
+        }
+
+        return n;
+    }
+
+    private static PairScreenResult Finish(ReadOnlySpan<double> y, ReadOnlySpan<double> x, Span<double> residuals, double mx, double my,
+        double sxx, double sxy)
+    {
+        int n = y.Length;
         double beta = sxy / sxx;
         double alpha = my - (beta * mx);
 
