@@ -117,12 +117,15 @@ public sealed class PairsTrading : ITradingStrategy
     public void OnBar(TradingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var market = context.Market.Base;
+        // The step's bars are the newest of the base history: read them from the slice.
+        var bars = context.Bars;
+        var close = bars.Close;
+        long time = bars.StartUtcTicks;
         foreach (int id in _universe.Ids)
         {
             if (context.HasBar(id))
             {
-                _history.Append(id, market.Time(id)[^1], Math.Log(market.LastClose(id)));
+                _history.Append(id, time, Math.Log(close[id]));
             }
         }
 
@@ -251,7 +254,8 @@ public sealed class PairsTrading : ITradingStrategy
                         continue;
                     }
 
-                    var test = Test(members[i], members[j]);
+                    // Pairs whose p-value certainly exceeds max_pvalue are dropped after one pass over the residuals.
+                    var test = Test(members[i], members[j], _maxP);
                     if (test is { } t && t.PValue <= _maxP && t.HalfLife >= _minHalfLife && t.HalfLife <= _maxHalfLife)
                     {
                         candidates.Add((new SelectedPair(members[i], members[j], t.PValue, t.HalfLife), t));
@@ -325,14 +329,17 @@ public sealed class PairsTrading : ITradingStrategy
 
     // Engle–Granger of log B on log A over the last formation bars the two share (matched by bar time). When those are
     // each symbol's own last formation bars (no gaps), the sums of one series come from the selection's per-symbol cache.
-    private PairScreenResult? Test(int a, int b)
+    // With a maxPValue, null also stands for "p-value certainly above it" (see PairScreen.Screen).
+    private PairScreenResult? Test(int a, int b, double maxPValue = double.NaN)
     {
         if (!Align(a, b, out bool ownTails))
         {
             return null;
         }
 
-        return ownTails ? PairScreen.Test(_y, _x, _residuals, Moments(b), Moments(a)) : PairScreen.Test(_y, _x, _residuals);
+        var ym = ownTails ? Moments(b) : SeriesMoments.Of(_y);
+        var xm = ownTails ? Moments(a) : SeriesMoments.Of(_x);
+        return PairScreen.Screen(_y, _x, _residuals, ym, xm, maxPValue);
     }
 
     // The sums of symbol id's last formation log closes (what Align copies when it skips none), once per selection.
