@@ -6,21 +6,24 @@ namespace AlphaTrade.Indicators.Blocks;
 /// tracked extreme is kept while it stays in the window and replaced by a new value that ties or beats it; when it
 /// leaves, the oldest extreme of the window takes over — without rescanning the window: the oldest extreme of the
 /// window is found from block extremes (van Herk / Gil-Werman): the values arrive in blocks of <c>size</c>; the
-/// window is the tail of the previous block (whose suffix extremes are computed once when it completes) and the
-/// head of the current one (a running prefix extreme), ties resolved towards the older value on both sides. Unlike
-/// a monotonic deque this takes no data-dependent loop per value. Inputs must be finite (the invalid-bar rule resets
+/// window is the tail of the previous block (its suffix extremes, computed from the block's end only as far back as a
+/// lookup needs them, at most once per position) and the head of the current one (a running prefix extreme), ties
+/// resolved towards the older value on both sides. Unlike a monotonic deque this takes no data-dependent loop per
+/// value. Inputs must be finite (the invalid-bar rule resets
 /// cores before a NaN reaches them). A mutable struct: keep it in a field and never copy it.
 /// </summary>
 internal struct MonotonicExtreme
 {
     private readonly bool _isMax;
     private readonly int _size;
-    private readonly double[] _block;
+    private double[] _block;
+    private double[] _previous;
     private readonly double[] _suffixValue;
     private readonly int[] _suffixAt;
     private double _prefixValue;
     private int _prefixAt;
     private int _pos;
+    private int _suffixFrom;
     private long _blockStart;
     private long _bar;
 
@@ -29,11 +32,13 @@ internal struct MonotonicExtreme
         _isMax = isMax;
         _size = Math.Max(1, size);
         _block = new double[_size];
+        _previous = new double[_size];
         _suffixValue = new double[_size];
         _suffixAt = new int[_size];
         _prefixValue = double.NaN;
         _prefixAt = 0;
         _pos = 0;
+        _suffixFrom = _size;
         _blockStart = 0;
         _bar = -1;
         Index = -1;
@@ -80,6 +85,11 @@ internal struct MonotonicExtreme
             // The tracked extreme left (or none yet): the oldest extreme of the window. The window holds the previous
             // block's positions from _pos on (none once the current block is full) and the current block's up to pos.
             int from = pos + 1;
+            if (from < size && from < _suffixFrom)
+            {
+                ExtendSuffix(from);
+            }
+
             if (from < size && (_isMax ? _suffixValue[from] >= _prefixValue : _suffixValue[from] <= _prefixValue))
             {
                 Index = _blockStart - size + _suffixAt[from];
@@ -101,6 +111,7 @@ internal struct MonotonicExtreme
     public void Reset()
     {
         _pos = 0;
+        _suffixFrom = _size;
         _blockStart = 0;
         _prefixValue = double.NaN;
         _prefixAt = 0;
@@ -109,31 +120,70 @@ internal struct MonotonicExtreme
         Value = double.NaN;
     }
 
-    // The current block is complete: its suffix extremes (oldest on ties) serve the next block's windows.
+    // The current block is complete: it becomes the previous block, whose suffix extremes are computed on demand.
     private void CloseBlock()
     {
-        var block = _block;
-        var value = _suffixValue;
-        var at = _suffixAt;
-        int last = _size - 1;
-        double best = block[last];
-        int bestAt = last;
-        value[last] = best;
-        at[last] = last;
-        for (int j = last - 1; j >= 0; j--)
-        {
-            double b = block[j];
-            if (_isMax ? b >= best : b <= best)
-            {
-                best = b;
-                bestAt = j;
-            }
-
-            value[j] = best;
-            at[j] = bestAt;
-        }
-
+        (_block, _previous) = (_previous, _block);
+        _suffixFrom = _size;
         _blockStart += _size;
         _pos = 0;
+    }
+
+    // Suffix extremes (oldest on ties) of the previous block for positions from..size−1, continuing down from what
+    // earlier lookups in this block computed.
+    private void ExtendSuffix(int from)
+    {
+        var block = _previous;
+        var value = _suffixValue;
+        var at = _suffixAt;
+        int j = _suffixFrom - 1;
+        double best;
+        int bestAt;
+        if (_suffixFrom == _size)
+        {
+            best = block[j];
+            bestAt = j;
+            value[j] = best;
+            at[j] = j;
+            j--;
+        }
+        else
+        {
+            best = value[_suffixFrom];
+            bestAt = at[_suffixFrom];
+        }
+
+        if (_isMax)
+        {
+            for (; j >= from; j--)
+            {
+                double b = block[j];
+                if (b >= best)
+                {
+                    best = b;
+                    bestAt = j;
+                }
+
+                value[j] = best;
+                at[j] = bestAt;
+            }
+        }
+        else
+        {
+            for (; j >= from; j--)
+            {
+                double b = block[j];
+                if (b <= best)
+                {
+                    best = b;
+                    bestAt = j;
+                }
+
+                value[j] = best;
+                at[j] = bestAt;
+            }
+        }
+
+        _suffixFrom = from;
     }
 }
