@@ -28,6 +28,12 @@ public interface IIndicatorBank
     /// <summary>Output <paramref name="output"/> of <paramref name="symbolId"/> at its last bar (NaN during warm-up or for a non-member).</summary>
     double Value(int symbolId, int output = 0);
 
+    /// <summary>
+    /// Every symbol's outputs in one block, symbol-major (element <c>symbolId × OutputCount + output</c> is
+    /// <see cref="Value"/>), kept current in place, or empty when the bank keeps no such block. Read it, never write it.
+    /// </summary>
+    ReadOnlyMemory<double> Outputs { get; }
+
     /// <summary>True once the warm-up of <paramref name="symbolId"/> is over (false for a non-member).</summary>
     bool IsReady(int symbolId);
 }
@@ -61,6 +67,8 @@ internal sealed class StreamBank : IIndicatorBank
     public void UpdateAll(BarSlice slice) => IndicatorStreams.UpdateAll(_streams, slice);
 
     public double Value(int symbolId, int output = 0) => _streams[symbolId] is { } s ? s[output] : double.NaN;
+
+    public ReadOnlyMemory<double> Outputs => ReadOnlyMemory<double>.Empty;
 
     public bool IsReady(int symbolId) => _streams[symbolId]?.IsReady == true;
 }

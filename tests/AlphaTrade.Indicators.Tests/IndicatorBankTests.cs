@@ -78,6 +78,19 @@ public class IndicatorBankTests
 
             Assert.False(bank.IsReady(3));
             Assert.True(double.IsNaN(bank.Value(3)));
+
+            // The output block, where the bank keeps one, holds exactly what Value reports (NaN for the non-member).
+            var block = bank.Outputs.Span;
+            if (!block.IsEmpty)
+            {
+                for (int s = 0; s < symbols; s++)
+                {
+                    for (int k = 0; k < bank.OutputCount; k++)
+                    {
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(bank.Value(s, k)), BitConverter.DoubleToInt64Bits(block[(s * bank.OutputCount) + k]));
+                    }
+                }
+            }
         }
     }
 }

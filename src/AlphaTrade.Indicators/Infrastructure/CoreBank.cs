@@ -57,6 +57,9 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
         return _member[symbolId] ? _out[(symbolId * _outputs) + output] : double.NaN;
     }
 
+    // Non-members' outputs are never written: NaN, as Value reports for them.
+    public ReadOnlyMemory<double> Outputs => _out;
+
     public bool IsReady(int symbolId) => _member[symbolId] && _segment[symbolId] > _lookback;
 
     public void Update(int symbolId, in Bar bar)

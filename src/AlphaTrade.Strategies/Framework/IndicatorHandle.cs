@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
 using AlphaTrade.Indicators;
@@ -14,6 +15,10 @@ namespace AlphaTrade.Strategies.Framework;
 public sealed class IndicatorHandle
 {
     private readonly IIndicatorBank _bank;
+    private readonly int _stride;
+
+    // The bank's output block when it keeps one (what Value reports, symbol-major): read without an interface call.
+    private double[]? _values;
 
     internal IndicatorHandle(IndicatorDefinition definition, double[] parameters, PriceField[] sources, TimeFrame timeFrame, StrategyUniverse universe)
     {
@@ -21,6 +26,8 @@ public sealed class IndicatorHandle
         Parameters = parameters;
         TimeFrame = timeFrame;
         _bank = definition.CreateBank(parameters, universe.Symbols.Count, universe.Ids, sources);
+        _stride = _bank.OutputCount;
+        BindValues();
     }
 
     /// <summary>The indicator.</summary>
@@ -33,7 +40,7 @@ public sealed class IndicatorHandle
     public TimeFrame TimeFrame { get; }
 
     /// <summary>First output for <paramref name="symbolId"/> (NaN during warm-up or outside the universe).</summary>
-    public double Value(int symbolId) => _bank.Value(symbolId);
+    public double Value(int symbolId) => _values is { } v ? v[symbolId * _stride] : _bank.Value(symbolId);
 
     /// <summary>Output <paramref name="output"/> for <paramref name="symbolId"/>.</summary>
     public double Value(int symbolId, int output) => _bank.Value(symbolId, output);
@@ -48,5 +55,12 @@ public sealed class IndicatorHandle
 
     internal void Save(StateWriter w) => w.Object("ind", _bank);
 
-    internal void Load(StateReader r) => r.Object("ind", _bank);
+    internal void Load(StateReader r)
+    {
+        r.Object("ind", _bank);
+        BindValues();
+    }
+
+    private void BindValues() =>
+        _values = MemoryMarshal.TryGetArray(_bank.Outputs, out var block) && block.Offset == 0 && block.Count > 0 ? block.Array : null;
 }
