@@ -7,13 +7,6 @@ namespace AlphaTrade.Indicators;
 public static class IndicatorStreams
 {
     /// <summary>
-    /// The array that holds <paramref name="stream"/>'s outputs when the library created the stream: element i is
-    /// what <c>stream[i]</c> reports, kept current in place by every update (read it, never write it). Null for other
-    /// streams. Lets a caller holding many streams read values without an interface call per read.
-    /// </summary>
-    public static double[]? OutputArray(IIndicatorStream stream) => (stream as IOutputArray)?.Outputs;
-
-    /// <summary>
     /// Feeds <c>streams[id]</c> the bar of every symbol id present in <paramref name="slice"/> (null entries are
     /// skipped), exactly as calling <see cref="IIndicatorStream.Update(in Bar)"/> on each in turn would. Streams the
     /// library created for one definition are fed in one loop without an interface dispatch per symbol.

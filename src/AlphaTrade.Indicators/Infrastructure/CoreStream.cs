@@ -4,7 +4,7 @@ using AlphaTrade.Core.Market;
 namespace AlphaTrade.Indicators.Infrastructure;
 
 /// <summary>The streaming form of a core: applies the invalid-bar rule and the warm-up exactly as the batch loop does.</summary>
-internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream, IOutputArray
+internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
     where TCore : struct, ICore
 {
     private readonly double[] _out;
@@ -40,8 +40,6 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream, IOutpu
     public int BarsSeen { get; private set; }
 
     public double this[int index] => _out[index];
-
-    public double[] Outputs => _out;
 
     public void Update(in Bar bar) => Update(bar, double.NaN);
 
@@ -166,11 +164,4 @@ internal interface IBatchStream
 {
     /// <summary>Feeds <c>streams[id]</c> (null entries skipped) the bar of every symbol id in <paramref name="slice"/>.</summary>
     void UpdateAll(IIndicatorStream?[] streams, BarSlice slice);
-}
-
-/// <summary>A stream whose outputs live in one array, updated in place (what its indexer reads).</summary>
-internal interface IOutputArray
-{
-    /// <summary>The outputs.</summary>
-    double[] Outputs { get; }
 }
