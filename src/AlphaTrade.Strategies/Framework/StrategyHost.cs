@@ -67,7 +67,8 @@ public sealed class DecisionLog
 /// </summary>
 public sealed class StrategyHost : Strategy
 {
-    private const int StateVersion = 1;
+    // 2: indicator state per handle as one bank (all members side by side), not one stream per symbol.
+    private const int StateVersion = 2;
     private readonly ITradingStrategy _strategy;
     private readonly StrategyHostOptions _options;
     private readonly string _name;
