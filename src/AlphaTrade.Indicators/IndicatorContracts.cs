@@ -289,6 +289,17 @@ public abstract class IndicatorDefinition
     /// <summary>Creates a streaming instance for the given parameters and series mapping (empty: defaults).</summary>
     public abstract IIndicatorStream CreateStream(ReadOnlySpan<double> parameters, ReadOnlySpan<PriceField> sources = default);
 
+    /// <summary>
+    /// Creates a bank: this indicator for each of <paramref name="members"/> (symbol ids below
+    /// <paramref name="symbolCount"/>), reporting exactly what one <see cref="CreateStream"/> per member would.
+    /// </summary>
+    public virtual IIndicatorBank CreateBank(ReadOnlySpan<double> parameters, int symbolCount, ReadOnlySpan<int> members,
+        ReadOnlySpan<PriceField> sources = default)
+    {
+        Validate(parameters);
+        return new StreamBank(this, parameters, symbolCount, members, sources);
+    }
+
     /// <summary>Default parameter values in declaration order.</summary>
     public double[] DefaultParameters() => Info.Parameters.Select(p => p.Default).ToArray();
 

@@ -8,8 +8,9 @@ namespace AlphaTrade.Strategies.Tests;
 
 /// <summary>
 /// The speed-ups of the strategy path compute exactly what the straightforward code computed: cached log closes and log
-/// returns equal the inline expressions bit for bit while the history grows, trims and skips bars, and the fused
-/// Engle–Granger screen equals its seven-pass form bit for bit.
+/// returns equal the inline expressions bit for bit while the history grows, trims and skips bars, the fused
+/// Engle–Granger screen equals its seven-pass form bit for bit (also with each series' sums computed once and given),
+/// and the bounded screen drops only pairs whose exact p-value is above the bound.
 /// </summary>
 public sealed class SpeedEquivalenceTests
 {
@@ -112,6 +113,67 @@ public sealed class SpeedEquivalenceTests
             var reference = SevenPass(y, x);
             Assert.Equal(reference, fast);
         }
+    }
+
+    [Fact]
+    public void The_pair_screen_with_each_series_sums_given_is_bit_identical_to_the_plain_test()
+    {
+        var rng = new Random(23);
+        foreach (int n in new[] { 10, 11, 57, 520, 3900 })
+        {
+            var (y, x) = RandomPair(rng, n, 0.9);
+            var plain = PairScreen.Test(y, x, new double[n]);
+            Assert.Equal(SevenPass(y, x), plain);
+            Assert.Equal(plain, PairScreen.Test(y, x, new double[n], SeriesMoments.Of(y), SeriesMoments.Of(x)));
+            Assert.Equal(plain, PairScreen.Screen(y, x, new double[n], SeriesMoments.Of(y), SeriesMoments.Of(x), double.NaN));
+        }
+    }
+
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(0.05)]
+    [InlineData(0.20)]
+    public void The_bounded_pair_screen_drops_only_pairs_whose_exact_p_value_exceeds_the_bound(double maxP)
+    {
+        // Spreads from strongly mean-reverting to random walks, so p-values fall on both sides of the bound.
+        var rng = new Random(41);
+        int dropped = 0, kept = 0;
+        for (int k = 0; k < 400; k++)
+        {
+            int n = k % 2 == 0 ? 520 : 3900;
+            var (y, x) = RandomPair(rng, n, 0.95 + (0.05 * rng.NextDouble()));
+            var exact = PairScreen.Test(y, x, new double[n]);
+            var screened = PairScreen.Screen(y, x, new double[n], SeriesMoments.Of(y), SeriesMoments.Of(x), maxP);
+            if (screened is { } r)
+            {
+                Assert.Equal(exact, r);
+                kept++;
+            }
+            else
+            {
+                Assert.True(exact.PValue > maxP, $"dropped a pair with p = {exact.PValue}");
+                dropped++;
+            }
+        }
+
+        Assert.True(dropped > 50 && kept > 50, $"dropped {dropped}, kept {kept}");
+    }
+
+    // x a random walk in logs, y = 0.8·x + 0.1 + an AR(1) spread with coefficient phi (1: no cointegration).
+    private static (double[] Y, double[] X) RandomPair(Random rng, int n, double phi)
+    {
+        var x = new double[n];
+        var y = new double[n];
+        double lx = 4, spread = 0;
+        for (int i = 0; i < n; i++)
+        {
+            lx += (rng.NextDouble() - 0.5) * 0.01;
+            spread = (phi * spread) + ((rng.NextDouble() - 0.5) * 0.004);
+            x[i] = lx;
+            y[i] = (0.8 * lx) + 0.1 + spread;
+        }
+
+        return (y, x);
     }
 
     private static void AssertEqualsInline(CloseTransform transform, ReadOnlySpan<double> close, ReadOnlySpan<double> cached, bool rebuilt)

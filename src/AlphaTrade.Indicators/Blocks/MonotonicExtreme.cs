@@ -1,32 +1,45 @@
 namespace AlphaTrade.Indicators.Blocks;
 
 /// <summary>
-/// Highest or lowest finite value (and its bar index) over the last <c>size</c> values in O(1) amortised per value:
-/// a monotonic deque of (index, value) over a ring buffer holds every value not beaten by a later one (ties kept, so
-/// the front is the oldest of the tied extremes). Reports exactly what <see cref="Extreme"/> with
-/// <c>rescanTakesLatest: false</c> reports — TA-Lib's rule: the tracked extreme is kept while it stays in the window
-/// and replaced by a new value that ties or beats it; when it leaves, the oldest extreme of the window takes over —
-/// without rescanning the window. Inputs must be finite (the invalid-bar rule resets cores before a NaN reaches them).
-/// A mutable struct: keep it in a field and never copy it.
+/// Highest or lowest finite value (and its bar index) over the last <c>size</c> values in O(1) amortised per value.
+/// Reports exactly what <see cref="Extreme"/> with <c>rescanTakesLatest: false</c> reports — TA-Lib's rule: the
+/// tracked extreme is kept while it stays in the window and replaced by a new value that ties or beats it; when it
+/// leaves, the oldest extreme of the window takes over — without rescanning the window: the oldest extreme of the
+/// window is found from block extremes (van Herk / Gil-Werman): the values arrive in blocks of <c>size</c>; the
+/// window is the tail of the previous block (its suffix extremes, computed from the block's end only as far back as a
+/// lookup needs them, at most once per position) and the head of the current one (a running prefix extreme), ties
+/// resolved towards the older value on both sides. Unlike a monotonic deque this takes no data-dependent loop per
+/// value. Inputs must be finite (the invalid-bar rule resets
+/// cores before a NaN reaches them). A mutable struct: keep it in a field and never copy it.
 /// </summary>
 internal struct MonotonicExtreme
 {
     private readonly bool _isMax;
     private readonly int _size;
-    private readonly long[] _index;
-    private readonly double[] _value;
-    private int _head;
-    private int _count;
+    private double[] _block;
+    private double[] _previous;
+    private readonly double[] _suffixValue;
+    private readonly int[] _suffixAt;
+    private double _prefixValue;
+    private int _prefixAt;
+    private int _pos;
+    private int _suffixFrom;
+    private long _blockStart;
     private long _bar;
 
     public MonotonicExtreme(int size, bool isMax)
     {
         _isMax = isMax;
         _size = Math.Max(1, size);
-        _index = new long[_size];
-        _value = new double[_size];
-        _head = 0;
-        _count = 0;
+        _block = new double[_size];
+        _previous = new double[_size];
+        _suffixValue = new double[_size];
+        _suffixAt = new int[_size];
+        _prefixValue = double.NaN;
+        _prefixAt = 0;
+        _pos = 0;
+        _suffixFrom = _size;
+        _blockStart = 0;
         _bar = -1;
         Index = -1;
         Value = double.NaN;
@@ -43,48 +56,25 @@ internal struct MonotonicExtreme
 
     public void Update(double x)
     {
+        int size = _size;
+        if (_pos == size)
+        {
+            CloseBlock();
+        }
+
         _bar++;
-        long trailing = _bar - _size + 1;
-        var idx = _index;
-        var val = _value;
-        int cap = _size;
+        int pos = _pos;
+        _block[pos] = x;
 
-        // The front leaves the window: at most one value a bar does.
-        if (_count > 0 && idx[_head] < trailing)
+        // Prefix extreme of the current block; a tie keeps the older value.
+        if (pos == 0 || (_isMax ? x > _prefixValue : x < _prefixValue))
         {
-            _head = _head + 1 == cap ? 0 : _head + 1;
-            _count--;
+            _prefixValue = x;
+            _prefixAt = pos;
         }
 
-        // Drop the values x strictly beats: they can never be the extreme again (ties stay: the oldest one may be).
-        while (_count > 0)
-        {
-            int back = _head + _count - 1;
-            if (back >= cap)
-            {
-                back -= cap;
-            }
-
-            double b = val[back];
-            if (_isMax ? b < x : b > x)
-            {
-                _count--;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        int at = _head + _count;
-        if (at >= cap)
-        {
-            at -= cap;
-        }
-
-        idx[at] = _bar;
-        val[at] = x;
-        _count++;
+        _pos = pos + 1;
+        long trailing = _bar - size + 1;
         if (trailing < 0)
         {
             return;
@@ -92,9 +82,24 @@ internal struct MonotonicExtreme
 
         if (Index < trailing)
         {
-            // The tracked extreme left (or none yet): the oldest extreme of the window, the deque's front.
-            Index = idx[_head];
-            Value = val[_head];
+            // The tracked extreme left (or none yet): the oldest extreme of the window. The window holds the previous
+            // block's positions from _pos on (none once the current block is full) and the current block's up to pos.
+            int from = pos + 1;
+            if (from < size && from < _suffixFrom)
+            {
+                ExtendSuffix(from);
+            }
+
+            if (from < size && (_isMax ? _suffixValue[from] >= _prefixValue : _suffixValue[from] <= _prefixValue))
+            {
+                Index = _blockStart - size + _suffixAt[from];
+                Value = _suffixValue[from];
+            }
+            else
+            {
+                Index = _blockStart + _prefixAt;
+                Value = _prefixValue;
+            }
         }
         else if (_isMax ? x >= Value : x <= Value)
         {
@@ -105,10 +110,80 @@ internal struct MonotonicExtreme
 
     public void Reset()
     {
-        _head = 0;
-        _count = 0;
+        _pos = 0;
+        _suffixFrom = _size;
+        _blockStart = 0;
+        _prefixValue = double.NaN;
+        _prefixAt = 0;
         _bar = -1;
         Index = -1;
         Value = double.NaN;
+    }
+
+    // The current block is complete: it becomes the previous block, whose suffix extremes are computed on demand.
+    private void CloseBlock()
+    {
+        (_block, _previous) = (_previous, _block);
+        _suffixFrom = _size;
+        _blockStart += _size;
+        _pos = 0;
+    }
+
+    // Suffix extremes (oldest on ties) of the previous block for positions from..size−1, continuing down from what
+    // earlier lookups in this block computed.
+    private void ExtendSuffix(int from)
+    {
+        var block = _previous;
+        var value = _suffixValue;
+        var at = _suffixAt;
+        int j = _suffixFrom - 1;
+        double best;
+        int bestAt;
+        if (_suffixFrom == _size)
+        {
+            best = block[j];
+            bestAt = j;
+            value[j] = best;
+            at[j] = j;
+            j--;
+        }
+        else
+        {
+            best = value[_suffixFrom];
+            bestAt = at[_suffixFrom];
+        }
+
+        if (_isMax)
+        {
+            for (; j >= from; j--)
+            {
+                double b = block[j];
+                if (b >= best)
+                {
+                    best = b;
+                    bestAt = j;
+                }
+
+                value[j] = best;
+                at[j] = bestAt;
+            }
+        }
+        else
+        {
+            for (; j >= from; j--)
+            {
+                double b = block[j];
+                if (b <= best)
+                {
+                    best = b;
+                    bestAt = j;
+                }
+
+                value[j] = best;
+                at[j] = bestAt;
+            }
+        }
+
+        _suffixFrom = from;
     }
 }

@@ -74,6 +74,21 @@ internal sealed class CoreDefinition<TCore> : IndicatorDefinition
         return new CoreStream<TCore>(Info, _factory(parameters), _lookback(parameters), _fixedInputs, Sources(sources));
     }
 
+    public override IIndicatorBank CreateBank(ReadOnlySpan<double> parameters, int symbolCount, ReadOnlySpan<int> members,
+        ReadOnlySpan<PriceField> sources = default)
+    {
+        Validate(parameters);
+        var cores = new TCore[symbolCount];
+        var isMember = new bool[symbolCount];
+        foreach (int id in members)
+        {
+            cores[id] = _factory(parameters);
+            isMember[id] = true;
+        }
+
+        return new CoreBank<TCore>(Info, cores, isMember, _lookback(parameters), _fixedInputs, Sources(sources));
+    }
+
     private ReadOnlySpan<PriceField> Sources(ReadOnlySpan<PriceField> sources)
     {
         if (sources.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlphaTrade.Core.Market;
 
 namespace AlphaTrade.Indicators.Infrastructure;
@@ -42,29 +43,18 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
 
     public void Update(in Bar bar) => Update(bar, double.NaN);
 
-    public void Update(in Bar bar, double extra)
+    public void Update(in Bar bar, double extra) =>
+        Step(bar.TimeUtcTicks, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, extra);
+
+    // One bar as scalars: the batch loop below calls it inlined, without a Bar or Tick round trip through memory
+    // beyond the one the core reads.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Step(long time, double open, double high, double low, double close, double volume, double extra)
     {
         BarsSeen++;
-        var t = new Tick
-        {
-            Time = bar.TimeUtcTicks,
-            Open = bar.Open,
-            High = bar.High,
-            Low = bar.Low,
-            Close = bar.Close,
-            Volume = bar.Volume,
-        };
-        if (_seriesCount > 0)
-        {
-            t.R0 = Pick(bar, extra, _s0);
-        }
-
-        if (_seriesCount > 1)
-        {
-            t.R1 = Pick(bar, extra, _s1);
-        }
-
-        if (!IsValid(t))
+        double r0 = _seriesCount > 0 ? Pick(_s0, open, high, low, close, volume, extra) : 0;
+        double r1 = _seriesCount > 1 ? Pick(_s1, open, high, low, close, volume, extra) : 0;
+        if (!IsValid(open, high, low, close, volume, r0, r1))
         {
             _core.Reset();
             SyncScratch();
@@ -73,6 +63,17 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
             return;
         }
 
+        var t = new Tick
+        {
+            Time = time,
+            Open = open,
+            High = high,
+            Low = low,
+            Close = close,
+            Volume = volume,
+            R0 = r0,
+            R1 = r1,
+        };
         if (_segment > Lookback)
         {
             // Past the warm-up the core writes straight into the outputs: they hold what the scratch would (the
@@ -106,7 +107,7 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
             if (stream is CoreStream<TCore> same)
             {
                 // Same core type: a direct (inlinable) call instead of an interface dispatch per symbol.
-                same.Update(new Bar(time, o[id], h[id], l[id], c[id], v[id]), double.NaN);
+                same.Step(time, o[id], h[id], l[id], c[id], v[id], double.NaN);
             }
             else
             {
@@ -133,22 +134,27 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
         }
     }
 
-    private bool IsValid(in Tick t) =>
-        ((_used & PriceInputs.Open) == 0 || double.IsFinite(t.Open))
-        && ((_used & PriceInputs.High) == 0 || double.IsFinite(t.High))
-        && ((_used & PriceInputs.Low) == 0 || double.IsFinite(t.Low))
-        && ((_used & PriceInputs.Close) == 0 || double.IsFinite(t.Close))
-        && ((_used & PriceInputs.Volume) == 0 || double.IsFinite(t.Volume))
-        && (_seriesCount < 1 || double.IsFinite(t.R0))
-        && (_seriesCount < 2 || double.IsFinite(t.R1));
-
-    private static double Pick(in Bar bar, double extra, PriceField f) => f switch
+    // Non-finite inputs the indicator reads make the bar invalid (the unused fields of r0/r1 are 0, finite).
+    private bool IsValid(double open, double high, double low, double close, double volume, double r0, double r1)
     {
-        PriceField.Open => bar.Open,
-        PriceField.High => bar.High,
-        PriceField.Low => bar.Low,
-        PriceField.Close => bar.Close,
-        PriceField.Volume => bar.Volume,
+        var used = _used;
+        return ((used & PriceInputs.Open) == 0 || double.IsFinite(open))
+            && ((used & PriceInputs.High) == 0 || double.IsFinite(high))
+            && ((used & PriceInputs.Low) == 0 || double.IsFinite(low))
+            && ((used & PriceInputs.Close) == 0 || double.IsFinite(close))
+            && ((used & PriceInputs.Volume) == 0 || double.IsFinite(volume))
+            && double.IsFinite(r0)
+            && double.IsFinite(r1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Pick(PriceField f, double open, double high, double low, double close, double volume, double extra) => f switch
+    {
+        PriceField.Open => open,
+        PriceField.High => high,
+        PriceField.Low => low,
+        PriceField.Close => close,
+        PriceField.Volume => volume,
         _ => extra,
     };
 }

@@ -87,11 +87,31 @@ internal struct ExtremeCore(int period, ExtremeOutput kind) : ICore
         }
     }
 
-    public static IndicatorDefinition Define(string name, string taLib, string description, string[] outputs, ExtremeOutput kind) =>
-        Meta.Define(
-            Meta.Info(name, taLib, IndicatorCategory.MathOperator, description, PriceInputs.None, [Meta.Period(30)], outputs, Meta.TaLib, Meta.Close),
-            p => Meta.I(p, 0) - 1,
-            p => new ExtremeCore(Meta.I(p, 0), kind));
+    public static IndicatorDefinition Define(string name, string taLib, string description, string[] outputs, ExtremeOutput kind)
+    {
+        var info = Meta.Info(name, taLib, IndicatorCategory.MathOperator, description, PriceInputs.None, [Meta.Period(30)], outputs, Meta.TaLib, Meta.Close);
+        return kind is ExtremeOutput.MinMax or ExtremeOutput.MinMaxIndex
+            ? Meta.Define(info, p => Meta.I(p, 0) - 1, p => new ExtremeCore(Meta.I(p, 0), kind))
+            : Meta.Define(info, p => Meta.I(p, 0) - 1, p => new OneSidedExtremeCore(Meta.I(p, 0), kind));
+    }
+}
+
+/// <summary>
+/// <see cref="ExtremeCore"/> for the one-sided outputs (MAX, MIN, MAXINDEX, MININDEX): the same
+/// <see cref="MonotonicExtreme"/> update and output, with only the tracked side's state (half the memory per symbol).
+/// </summary>
+internal struct OneSidedExtremeCore(int period, ExtremeOutput kind) : ICore
+{
+    private readonly bool _index = kind is ExtremeOutput.MaxIndex or ExtremeOutput.MinIndex;
+    private MonotonicExtreme _extreme = new(period, kind is ExtremeOutput.Max or ExtremeOutput.MaxIndex);
+
+    public void Reset() => _extreme.Reset();
+
+    public void Update(in Tick t, Span<double> output)
+    {
+        _extreme.Update(t.R0);
+        output[0] = _index ? _extreme.Index : _extreme.Value;
+    }
 }
 
 /// <summary>Highest value over the period (TA-Lib MAX).</summary>

@@ -67,7 +67,8 @@ public sealed class DecisionLog
 /// </summary>
 public sealed class StrategyHost : Strategy
 {
-    private const int StateVersion = 1;
+    // 2: indicator state per handle as one bank (all members side by side), not one stream per symbol.
+    private const int StateVersion = 2;
     private readonly ITradingStrategy _strategy;
     private readonly StrategyHostOptions _options;
     private readonly string _name;
@@ -177,6 +178,7 @@ public sealed class StrategyHost : Strategy
     {
         ArgumentNullException.ThrowIfNull(slice);
         StepIndex++;
+        Slice = slice;
         long start = slice.StartUtcTicks;
         long end = slice.EndUtcTicks;
         bool inSession = FindSession(start);
@@ -322,6 +324,12 @@ public sealed class StrategyHost : Strategy
     }
 
     internal bool HasBar(int symbolId) => _barStep[symbolId] == StepIndex;
+
+    /// <summary>
+    /// The slice of the step in progress (set as <see cref="OnBar"/> starts): for a symbol with <see cref="HasBar"/>,
+    /// its columns hold that bar, the newest one of the base history, without a history lookup per read.
+    /// </summary>
+    internal BarSlice? Slice { get; private set; }
 
     internal Signal ActiveSignal(int symbolId) =>
         new(_direction[symbolId], _strength[symbolId], 0);

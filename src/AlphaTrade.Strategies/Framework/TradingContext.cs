@@ -39,6 +39,12 @@ public sealed class TradingContext
     /// <summary>True when <paramref name="symbolId"/> had a base bar in this step.</summary>
     public bool HasBar(int symbolId) => _host.HasBar(symbolId);
 
+    /// <summary>
+    /// The base bars of this step (valid in <see cref="ITradingStrategy.OnBar"/>): for a symbol with
+    /// <see cref="HasBar"/>, its open..volume and start time are the newest bar of <see cref="MarketView.Base"/>.
+    /// </summary>
+    internal Core.Market.BarSlice Bars => _host.Slice ?? throw new InvalidOperationException("No bar step is in progress.");
+
     /// <summary>Shares this strategy holds in <paramref name="symbolId"/>.</summary>
     public long Position(int symbolId) => _host.Engine.Position(symbolId);
 

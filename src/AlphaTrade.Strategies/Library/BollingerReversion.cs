@@ -68,14 +68,23 @@ public sealed class BollingerReversion : ITradingStrategy
     public double Z(TradingContext context, int symbolId)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Z(context.Market.LastClose(symbolId), symbolId);
+    }
+
+    // The z-score of close (the symbol's last base close) against the bands.
+    private double Z(double close, int symbolId)
+    {
         double sd = _sd.Value(symbolId);
-        return sd > 0 ? (context.Market.LastClose(symbolId) - _sma.Value(symbolId)) / sd : double.NaN;
+        return sd > 0 ? (close - _sma.Value(symbolId)) / sd : double.NaN;
     }
 
     /// <inheritdoc />
     public void OnBar(TradingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // The step's bars are the newest of the base history: closes read from the slice.
+        var closes = context.Bars.Close;
         foreach (int id in context.Universe.Ids)
         {
             if (!context.HasBar(id) || !_rsi.IsReady(id))
@@ -83,7 +92,7 @@ public sealed class BollingerReversion : ITradingStrategy
                 continue;
             }
 
-            double z = Z(context, id);
+            double z = Z(closes[id], id);
             if (double.IsNaN(z))
             {
                 continue;

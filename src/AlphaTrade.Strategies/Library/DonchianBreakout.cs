@@ -79,7 +79,10 @@ public sealed class DonchianBreakout : ITradingStrategy
     public void OnBar(TradingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var market = context.Market.Base;
+        // The step's bars are the newest of the base history: read them from the slice.
+        var bars = context.Bars;
+        var closes = bars.Close;
+        var volumes = bars.Volume;
         foreach (int id in context.Universe.Ids)
         {
             if (!context.HasBar(id))
@@ -87,10 +90,9 @@ public sealed class DonchianBreakout : ITradingStrategy
                 continue;
             }
 
-            double close = market.LastClose(id);
+            double close = closes[id];
             double atr = _atr.Value(id);
-            int len = market.Length(id);
-            double volume = market.Volume(id)[len - 1];
+            double volume = volumes[id];
             Decide(context, id, close, atr, volume);
 
             // Channels of the bars before the next one: today's values, read after deciding on today's close.

@@ -41,6 +41,11 @@ public sealed class PairsTrading : ITradingStrategy
     private double[] _y = [];
     private double[] _residuals = [];
 
+    // Per-symbol sums of the last formation log closes, computed once per selection (stamp = _selectionCount).
+    private SeriesMoments[] _moments = [];
+    private long[] _momentsAt = [];
+    private long _selectionCount;
+
     // (bar time, log close) per symbol, appended once per bar: all the z-scores and pair tests read.
     private LogCloseHistory _history = null!;
 
@@ -104,18 +109,23 @@ public sealed class PairsTrading : ITradingStrategy
         _x = new double[_formation];
         _y = new double[_formation];
         _residuals = new double[_formation];
+        _moments = new SeriesMoments[_universe.Symbols.Count];
+        _momentsAt = new long[_universe.Symbols.Count];
     }
 
     /// <inheritdoc />
     public void OnBar(TradingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var market = context.Market.Base;
+        // The step's bars are the newest of the base history: read them from the slice.
+        var bars = context.Bars;
+        var close = bars.Close;
+        long time = bars.StartUtcTicks;
         foreach (int id in _universe.Ids)
         {
             if (context.HasBar(id))
             {
-                _history.Append(id, market.Time(id)[^1], Math.Log(market.LastClose(id)));
+                _history.Append(id, time, Math.Log(close[id]));
             }
         }
 
@@ -210,6 +220,7 @@ public sealed class PairsTrading : ITradingStrategy
 
     private void Select(TradingContext context)
     {
+        _selectionCount++;
         // Re-test what is traded: drop pairs whose cointegration broke down.
         for (int k = _pairs.Count - 1; k >= 0; k--)
         {
@@ -243,7 +254,8 @@ public sealed class PairsTrading : ITradingStrategy
                         continue;
                     }
 
-                    var test = Test(members[i], members[j]);
+                    // Pairs whose p-value certainly exceeds max_pvalue are dropped after one pass over the residuals.
+                    var test = Test(members[i], members[j], _maxP);
                     if (test is { } t && t.PValue <= _maxP && t.HalfLife >= _minHalfLife && t.HalfLife <= _maxHalfLife)
                     {
                         candidates.Add((new SelectedPair(members[i], members[j], t.PValue, t.HalfLife), t));
@@ -273,7 +285,7 @@ public sealed class PairsTrading : ITradingStrategy
             {
                 // Warm the filter on the formation window so its first z-scores are meaningful.
                 var f = new KalmanRegression(_kalmanDelta, _kalmanVe);
-                Align(pair.A, pair.B);
+                Align(pair.A, pair.B, out _);
                 for (int i = 0; i < _formation; i++)
                 {
                     f.Update(_x[i], _y[i]);
@@ -315,12 +327,36 @@ public sealed class PairsTrading : ITradingStrategy
         _pairs.RemoveAt(k);
     }
 
-    // Engle–Granger of log B on log A over the last formation bars the two share (matched by bar time).
-    private PairScreenResult? Test(int a, int b) =>
-        Align(a, b) ? PairScreen.Test(_y, _x, _residuals) : null;
+    // Engle–Granger of log B on log A over the last formation bars the two share (matched by bar time). When those are
+    // each symbol's own last formation bars (no gaps), the sums of one series come from the selection's per-symbol cache.
+    // With a maxPValue, null also stands for "p-value certainly above it" (see PairScreen.Screen).
+    private PairScreenResult? Test(int a, int b, double maxPValue = double.NaN)
+    {
+        if (!Align(a, b, out bool ownTails))
+        {
+            return null;
+        }
+
+        var ym = ownTails ? Moments(b) : SeriesMoments.Of(_y);
+        var xm = ownTails ? Moments(a) : SeriesMoments.Of(_x);
+        return PairScreen.Screen(_y, _x, _residuals, ym, xm, maxPValue);
+    }
+
+    // The sums of symbol id's last formation log closes (what Align copies when it skips none), once per selection.
+    private SeriesMoments Moments(int id)
+    {
+        if (_momentsAt[id] != _selectionCount)
+        {
+            _moments[id] = SeriesMoments.Of(_history.Log(id)[^_formation..]);
+            _momentsAt[id] = _selectionCount;
+        }
+
+        return _moments[id];
+    }
 
     // Fills _x, _y with the last formation log closes of a and b at the bar times both have; false when too few.
-    private bool Align(int a, int b)
+    // ownTails: neither symbol had a bar the other lacks in that span, so _x and _y are their last formation values.
+    private bool Align(int a, int b, out bool ownTails)
     {
         var ta = _history.Time(a);
         var tb = _history.Time(b);
@@ -347,6 +383,7 @@ public sealed class PairsTrading : ITradingStrategy
             }
         }
 
+        ownTails = m == 0 && i == ta.Length - 1 - _formation && j == tb.Length - 1 - _formation;
         return m == 0;
     }
 
