@@ -444,6 +444,22 @@ internal sealed class ExactBooks
         var price = FillPrice(s, side, q, ScaledAmount.Price(open));
         var value = price * q;
         var notional = value.Round(2);
+        if (filledBefore == 0)
+        {
+            // The order's first fill: its totals are still zero (scale 0), and adding or subtracting them changes neither
+            // value nor scale, so the sums below reduce to their other operand.
+            var first = Commission(q, notional);
+            var firstFees = Fees(side, q, notional);
+            first = first.Sign <= 0 ? default : first;
+            firstFees = firstFees.Sign <= 0 ? default : firstFees;
+            Book(s, id, side, q, price, notional, first, firstFees, time);
+            totals.Notional = notional;
+            totals.Value = value;
+            totals.Commission = first;
+            totals.Fees = firstFees;
+            return;
+        }
+
         long totalQ = filledBefore + q;
         var totalNotional = totals.Notional + notional;
         var commission = Commission(totalQ, totalNotional) - totals.Commission;

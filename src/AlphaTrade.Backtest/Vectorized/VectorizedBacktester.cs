@@ -240,7 +240,7 @@ public static class VectorizedBacktester
                     Fill(ref p, open[at], volume[at], start);
                 }
 
-                _pending.RemoveAll(static p => p.Done);
+                RemoveDone();
             }
 
             int count = 0;
@@ -375,6 +375,27 @@ public static class VectorizedBacktester
             exact?.WorkingChanged(s, side == OrderSide.Buy ? quantity : -quantity);
             _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = quantity, Submitted = now, ExpiresAt = expiry.CloseUtc.Ticks, Updated = now });
             PrefetchBar(nextRow + s);
+        }
+
+        /// <summary>Drops the finished orders from the working list, keeping the others in order.</summary>
+        private void RemoveDone()
+        {
+            var pending = CollectionsMarshal.AsSpan(_pending);
+            int kept = 0;
+            for (int i = 0; i < pending.Length; i++)
+            {
+                if (!pending[i].Done)
+                {
+                    if (kept != i)
+                    {
+                        pending[kept] = pending[i];
+                    }
+
+                    kept++;
+                }
+            }
+
+            CollectionsMarshal.SetCount(_pending, kept);
         }
 
         /// <summary>True when every symbol of the row has a bar and none is flagged an outlier.</summary>
@@ -534,7 +555,7 @@ public static class VectorizedBacktester
                 }
             }
 
-            _pending.RemoveAll(static p => p.Done);
+            RemoveDone();
             var nextDate = _calendar.NextTradingDay(session.Date);
             int days = nextDate.DayNumber - session.Date.DayNumber;
             if (_exact is not null)
