@@ -93,11 +93,12 @@ internal sealed class ExactBooks
     // Records.
     private readonly EquityCurve _equity;
     private readonly RowLog<FillRow, FillReport> _fills;
-    private readonly RowLog<ClosedTrade, RoundTrip> _trades;
+    private readonly RowLog<BorrowRow, BorrowRow> _borrowLog;
+    private readonly VectorizedSpec _spec;
+    private int _closedTrades;
     private readonly RowLog<PositionRow, PositionSnapshot> _positions;
     private readonly RowLog<DailyRow, DailySnapshot> _daily;
     private readonly List<MarginCall> _marginCalls = [];
-    private readonly TradeRow[] _open;
 
     private ExactBooks(VectorizedSpec spec, CostModels costs)
     {
@@ -192,11 +193,11 @@ internal sealed class ExactBooks
         _cashD = (double)spec.InitialCapital;
         _equity = new EquityCurve(bars.Rows);
         _fills = new RowLog<FillRow, FillReport>(MakeFill);
-        _trades = new RowLog<ClosedTrade, RoundTrip>((r, _) => MakeTrade(r.ToTrade()));
+        _borrowLog = new RowLog<BorrowRow, BorrowRow>(static (r, _) => r);
         _positions = new RowLog<PositionRow, PositionSnapshot>((r, _) => MakePosition(r));
         _daily = new RowLog<DailyRow, DailySnapshot>(static (d, _) => new DailySnapshot(
             d.Date, d.CloseUtcTicks, d.Cash.ToDecimal(), d.Equity.ToDecimal(), d.Gross.ToDecimal(), d.Net.ToDecimal(), d.Borrow.ToDecimal(), d.Interest.ToDecimal()));
-        _open = new TradeRow[_n];
+        _spec = spec;
     }
 
     private enum Slip
@@ -526,11 +527,7 @@ internal sealed class ExactBooks
                 borrowTotal += fee;
                 _cash -= fee;
                 _borrowPaid[s] += fee;
-                ref var t = ref _open[s];
-                if (t.Active)
-                {
-                    t.Costs += fee;
-                }
+                _borrowLog.Add(new BorrowRow(_fills.Count, s, fee)); // the round trip open in s pays it (rebuilt when read)
             }
         }
 
@@ -566,15 +563,15 @@ internal sealed class ExactBooks
     /// <summary>Assembles the result (<see cref="RunRecorder.Build"/>).</summary>
     public RunResult Build(IReadOnlyList<OrderReport> orders, long barsProcessed, int timeSteps)
     {
-        var open = new List<RoundTrip>();
+        // A round trip is open in every symbol with a position (it opens when the position leaves zero and closes when
+        // it returns to zero or crosses it); both lists are rebuilt from the fill log when first read.
+        int openTrades = 0;
         for (int s = 0; s < _n; s++)
         {
-            if (_open[s].Active)
-            {
-                open.Add(MakeTrade(_open[s]));
-            }
+            openTrades += _qty[s] != 0 ? 1 : 0;
         }
 
+        var roundTrips = new RoundTripLog(this);
         var symbolPnl = new List<PnlBreakdown>(_n);
         decimal r = 0, u = 0, c = 0, f = 0, b = 0;
         for (int s = 0; s < _n; s++)
@@ -603,8 +600,8 @@ internal sealed class ExactBooks
             Equity = _equity,
             Orders = orders,
             Fills = _fills,
-            Trades = _trades,
-            OpenTrades = open,
+            Trades = new DeferredTrades(roundTrips, _closedTrades, open: false),
+            OpenTrades = new DeferredTrades(roundTrips, openTrades, open: true),
             Positions = _positions,
             Daily = _daily,
             SymbolPnl = symbolPnl,
@@ -785,7 +782,11 @@ internal sealed class ExactBooks
     {
         long before = _qty[s];
         long q = side == OrderSide.Buy ? quantity : -quantity;
-        var realized = ApplyTrade(s, q, notional, out var closeValue);
+        if (ApplyTrade(ref _qty[s], ref _basis[s], q, notional, out var realized, out _))
+        {
+            _realized[s] += realized;
+        }
+
         _commissionPaid[s] += commission;
         _feesPaid[s] += fees;
         _qtyD[s] = _qty[s];
@@ -798,48 +799,56 @@ internal sealed class ExactBooks
 
         _estimateValid = false;
         _fills.Add(new FillRow(id, s, side, quantity, price, commission, fees, time));
-        TrackTrade(s, q, notional, commission + fees, time, before, realized, closeValue);
+        long after = before + q;
+        if (before != 0 && (after == 0 || (after > 0) != (before > 0)))
+        {
+            _closedTrades++; // the round trip in s closes here (the trade log itself is rebuilt when read)
+        }
     }
 
-    /// <summary><see cref="Ledger"/>'s trade booking: cost basis removed pro rata on reductions; returns the realized P&amp;L.</summary>
+    /// <summary>
+    /// <see cref="Ledger"/>'s trade booking of <paramref name="q"/> signed shares on a position of <paramref name="held"/> shares
+    /// and cost basis <paramref name="basis"/>: basis removed pro rata on reductions. Returns true on a reduction, with the
+    /// realized P&amp;L (which the caller adds to the symbol's) in <paramref name="realized"/>.
+    /// </summary>
     /// <remarks>
     /// <paramref name="closeValue"/>: on a reduction, the notional of the closing shares (|vClose|: DivRound rounds away from
     /// zero, so the round trip's share of a sale's notional is the same number), which the round-trip tracking reuses.
     /// </remarks>
-    private ScaledAmount ApplyTrade(int s, long q, ScaledAmount notional, out ScaledAmount closeValue)
+    private static bool ApplyTrade(ref long held, ref ScaledAmount basis, long q, ScaledAmount notional, out ScaledAmount realized, out ScaledAmount closeValue)
     {
         closeValue = notional;
         var v = q > 0 ? notional : -notional;
-        long held0 = _qty[s];
+        long held0 = held;
         if (held0 == 0 || (held0 > 0) == (q > 0))
         {
-            _basis[s] += v;
-            _qty[s] = held0 + q;
-            return default;
+            basis += v;
+            held = held0 + q;
+            realized = default;
+            return false;
         }
 
-        long held = Math.Abs(held0);
+        long heldAbs = Math.Abs(held0);
         long traded = Math.Abs(q);
-        long closing = Math.Min(held, traded);
+        long closing = Math.Min(heldAbs, traded);
         var vClose = closing == traded ? v : ScaledAmount.MulDivRound(v, closing, traded, 8);
-        var removed = closing == held ? _basis[s] : ScaledAmount.MulDivRound(_basis[s], closing, held, 8);
+        var removed = closing == heldAbs ? basis : ScaledAmount.MulDivRound(basis, closing, heldAbs, 8);
         closeValue = q > 0 ? vClose : -vClose;
-        var realized = -vClose - removed;
-        _basis[s] -= removed;
-        _realized[s] += realized;
-        _qty[s] = held0 + q;
-        if (traded > held)
+        realized = -vClose - removed;
+        basis -= removed;
+        held = held0 + q;
+        if (traded > heldAbs)
         {
-            _basis[s] += v - vClose;
+            basis += v - vClose;
         }
 
-        return realized;
+        return true;
     }
 
-    /// <summary><see cref="RunRecorder"/>'s round-trip tracking.</summary>
-    private void TrackTrade(int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before, ScaledAmount realized, ScaledAmount closeNotional)
+    /// <summary><see cref="RunRecorder"/>'s round-trip tracking of one fill in symbol <paramref name="s"/> (<paramref name="t"/> its open round trip).</summary>
+    private static void TrackTrade(ref TradeRow t, List<TradeRow> closed, int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before,
+        ScaledAmount realized, ScaledAmount closeNotional)
     {
-        ref var t = ref _open[s];
         long after = before + q;
         if (before == 0)
         {
@@ -870,7 +879,7 @@ internal sealed class ExactBooks
         {
             t.Active = false;
             t.ExitTime = time;
-            _trades.Add(new ClosedTrade(t));
+            closed.Add(t);
             t = default;
         }
 
@@ -878,6 +887,73 @@ internal sealed class ExactBooks
         {
             t = TradeRow.Start(s, q, time, traded - closing, notional - closeValue, cost - closeCost);
         }
+    }
+
+    /// <summary>
+    /// The round trips, closed (in closing order) and open at the end (in symbol order), rebuilt from the fill and borrow
+    /// logs: the fills replayed in order through the same trade booking and round-trip tracking the run would have done
+    /// fill by fill (the same arithmetic on the same amounts, so the same results), each session's borrow fees charged
+    /// to the round trips open at that close.
+    /// </summary>
+    private (IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open) RoundTrips()
+    {
+        try
+        {
+            var (closed, open) = ReplayRoundTrips();
+            return (new TradeRecords(this, closed), new TradeRecords(this, open));
+        }
+        catch (OverflowException)
+        {
+            // A round trip's sums left the exact 64-bit range (the run's own amounts did not): the decimal path's run gives
+            // the same round trips in decimal.
+            var run = VectorizedBacktester.RunOnDecimalPath(_spec);
+            return (run.Trades, run.OpenTrades);
+        }
+    }
+
+    private (List<TradeRow> Closed, List<TradeRow> Open) ReplayRoundTrips()
+    {
+        var held = new long[_n];
+        var basis = new ScaledAmount[_n];
+        var open = new TradeRow[_n];
+        var closed = new List<TradeRow>(_closedTrades);
+        int next = 0;
+        for (int b = 0; b <= _borrowLog.Count; b++)
+        {
+            int end = b < _borrowLog.Count ? _borrowLog.Row(b).Fills : _fills.Count;
+            for (; next < end; next++)
+            {
+                ref readonly var f = ref _fills.Row(next);
+                int s = f.Symbol;
+                long quantity = f.Quantity;
+                long q = f.Side == OrderSide.Buy ? quantity : -quantity;
+                var notional = (f.Price * quantity).Round(2);
+                long before = held[s];
+                ApplyTrade(ref held[s], ref basis[s], q, notional, out var realized, out var closeValue);
+                TrackTrade(ref open[s], closed, s, q, notional, f.Commission + f.Fees, f.TimeUtcTicks, before, realized, closeValue);
+            }
+
+            if (b < _borrowLog.Count)
+            {
+                ref readonly var e = ref _borrowLog.Row(b);
+                ref var t = ref open[e.Symbol];
+                if (t.Active)
+                {
+                    t.Costs += e.Fee;
+                }
+            }
+        }
+
+        var stillOpen = new List<TradeRow>();
+        foreach (var t in open)
+        {
+            if (t.Active)
+            {
+                stillOpen.Add(t);
+            }
+        }
+
+        return (closed, stillOpen);
     }
 
     /// <summary><see cref="Ledger.Equity"/>: cash plus positions at the marks rounded to $0.0001.</summary>
@@ -993,43 +1069,61 @@ internal sealed class ExactBooks
         public ScaledAmount Mark => new(_mark, _markScale);
     }
 
-    /// <summary>A closed round trip in the trade log (<see cref="TradeRow"/>'s fields, amounts as mantissa and scale: 88 bytes instead of 136).</summary>
-    private readonly struct ClosedTrade(TradeRow t)
+    /// <summary>A borrow fee charged to symbol <see cref="Symbol"/> at a session close, after the first <see cref="Fills"/> fills.</summary>
+    private readonly struct BorrowRow(int fills, int symbol, ScaledAmount fee)
     {
-        private readonly long _entryTime = t.EntryTime;
-        private readonly long _exitTime = t.ExitTime;
-        private readonly long _entryQuantity = t.EntryQuantity;
-        private readonly long _exitQuantity = t.ExitQuantity;
-        private readonly long _maxQuantity = t.MaxQuantity;
-        private readonly long _entryValue = t.EntryValue.Units;
-        private readonly long _exitValue = t.ExitValue.Units;
-        private readonly long _gross = t.Gross.Units;
-        private readonly long _costs = t.Costs.Units;
-        private readonly int _symbol = t.Symbol;
-        private readonly int _fillCount = t.FillCount;
-        private readonly byte _direction = (byte)t.Direction;
-        private readonly byte _entryValueScale = (byte)t.EntryValue.Scale;
-        private readonly byte _exitValueScale = (byte)t.ExitValue.Scale;
-        private readonly byte _grossScale = (byte)t.Gross.Scale;
-        private readonly byte _costsScale = (byte)t.Costs.Scale;
-        private readonly bool _active = t.Active;
+        private readonly long _fee = fee.Units;
+        private readonly int _fills = fills;
+        private readonly int _symbol = symbol;
+        private readonly int _feeScale = fee.Scale;
 
-        public TradeRow ToTrade() => new()
+        public int Fills => _fills;
+
+        public int Symbol => _symbol;
+
+        public ScaledAmount Fee => new(_fee, _feeScale);
+    }
+
+    /// <summary>The run's round trips, rebuilt once from the logs when first read (thread-safe).</summary>
+    private sealed class RoundTripLog(ExactBooks books)
+    {
+        private readonly Lazy<(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open)> _trips = new(books.RoundTrips);
+
+        public IReadOnlyList<RoundTrip> Closed => _trips.Value.Closed;
+
+        public IReadOnlyList<RoundTrip> Open => _trips.Value.Open;
+    }
+
+    /// <summary>The closed or the open round trips: the count known from the run, the records rebuilt when first read.</summary>
+    private sealed class DeferredTrades(RoundTripLog log, int count, bool open) : IReadOnlyList<RoundTrip>
+    {
+        public int Count => count;
+
+        public RoundTrip this[int index] => (uint)index < (uint)count ? Trips[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        private IReadOnlyList<RoundTrip> Trips => open ? log.Open : log.Closed;
+
+        public IEnumerator<RoundTrip> GetEnumerator() => Trips.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Round-trip rows handed out as records (a new, equal record at each read).</summary>
+    private sealed class TradeRecords(ExactBooks books, List<TradeRow> rows) : IReadOnlyList<RoundTrip>
+    {
+        public int Count => rows.Count;
+
+        public RoundTrip this[int index] => books.MakeTrade(rows[index]);
+
+        public IEnumerator<RoundTrip> GetEnumerator()
         {
-            Active = _active,
-            Symbol = _symbol,
-            Direction = (TradeDirection)_direction,
-            EntryTime = _entryTime,
-            ExitTime = _exitTime,
-            EntryQuantity = _entryQuantity,
-            EntryValue = new ScaledAmount(_entryValue, _entryValueScale),
-            ExitQuantity = _exitQuantity,
-            ExitValue = new ScaledAmount(_exitValue, _exitValueScale),
-            MaxQuantity = _maxQuantity,
-            Gross = new ScaledAmount(_gross, _grossScale),
-            Costs = new ScaledAmount(_costs, _costsScale),
-            FillCount = _fillCount,
-        };
+            for (int i = 0; i < rows.Count; i++)
+            {
+                yield return books.MakeTrade(rows[i]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>The account at a session close.</summary>

@@ -102,6 +102,20 @@ public static class VectorizedBacktester
     /// <summary>Runs that started on the exact path and were redone on the decimal path (for benchmarks and tests).</summary>
     internal static int ExactFallbacks => Volatile.Read(ref _exactFallbacks);
 
+    /// <summary>Runs <paramref name="spec"/> on the decimal accounting path (without progress reports).</summary>
+    internal static RunResult RunOnDecimalPath(VectorizedSpec spec) => new Simulation(new VectorizedSpec
+    {
+        Bars = spec.Bars,
+        TargetWeights = spec.TargetWeights,
+        Calendar = spec.Calendar,
+        InitialCapital = spec.InitialCapital,
+        Margin = spec.Margin,
+        Costs = spec.Costs,
+        CostModels = spec.CostModels,
+        Venue = spec.Venue,
+        StrategyName = spec.StrategyName,
+    }, null).Execute();
+
     /// <summary>True when <paramref name="spec"/> books on the exact scaled-integer path (built-in cost models).</summary>
     internal static bool UsesExactPath(VectorizedSpec spec) => ExactBooks.TryCreate(spec) is not null;
 
