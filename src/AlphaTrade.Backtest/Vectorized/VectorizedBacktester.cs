@@ -384,10 +384,24 @@ public static class VectorizedBacktester
                 return;
             }
 
-            AddOrder(new OrderRow(s, side, quantity, now, OrderStatus.Accepted, 0, now, 0, default));
+            ReserveOrder(); // its row is written when the order is reported (filled, expired, or still working at the end)
             _working[s] += side == OrderSide.Buy ? quantity : -quantity;
             exact?.WorkingChanged(s, side == OrderSide.Buy ? quantity : -quantity);
-            _pending.Add(new Pending { Id = id, SymbolId = s, Side = side, Quantity = quantity, Submitted = now, ExpiresAt = expiry.CloseUtc.Ticks, Updated = now });
+
+            // The working order, written in place at the end of the list (the struct is too large to copy cheaply).
+            int count = _pending.Count;
+            CollectionsMarshal.SetCount(_pending, count + 1);
+            ref var p = ref CollectionsMarshal.AsSpan(_pending)[count];
+            p.Id = id;
+            p.SymbolId = s;
+            p.Side = side;
+            p.Quantity = quantity;
+            p.Submitted = now;
+            p.ExpiresAt = expiry.CloseUtc.Ticks;
+            p.Updated = now;
+            p.Filled = 0;
+            p.Exact = default;
+            p.Done = false;
             PrefetchBar(nextRow + s);
         }
 
@@ -539,6 +553,17 @@ public static class VectorizedBacktester
         private void AddOrder(in OrderRow row)
         {
             _orders.Add(row);
+            if (_exact is null)
+            {
+                _averages.Add(0m);
+                _decimalTotals.Add(default);
+            }
+        }
+
+        /// <summary>Logs a new working order whose row is written when it is reported.</summary>
+        private void ReserveOrder()
+        {
+            _orders.Append();
             if (_exact is null)
             {
                 _averages.Add(0m);
