@@ -371,8 +371,9 @@ public static class VectorizedBacktester
                 return;
             }
 
-            // Every decision of a row has the same time: the calendar lookup is done once per row.
-            if (_expiryFor != now)
+            // The first session closing after now: the one found for an earlier time while it still closes after now
+            // (any session closing after now closes after that earlier time too, and that one was the first of those).
+            if (!(now >= _expiryFor && _expiry is { } known && known.CloseUtc.Ticks > now))
             {
                 _expiry = FirstSessionClosingAfter(now);
                 _expiryFor = now;
