@@ -158,6 +158,42 @@ public sealed class VectorizedExactPathTests
         Assert.Contains(interest.Daily, d => d.BorrowFee > 0m);
     }
 
+    [Theory]
+    [InlineData("fixed long/short")]
+    [InlineData("zero commission gaps")]
+    [InlineData("partial fills and expiries")]
+    public void RoundTrips_RebuiltWhenRead_HaveTheRunsCounts_AndTheSameRecordsFromEveryThreadAndRead(string name)
+    {
+        // The exact path rebuilds the round trips from its fill and borrow logs on the first read: the counts it reports
+        // before that read must be those of the records, and concurrent first reads must all see the decimal path's records.
+        var (spec, costs) = Scenario(name);
+        var reference = VectorizedBacktester.Run(new VectorizedSpec
+        {
+            Bars = spec.Bars, TargetWeights = spec.TargetWeights, Calendar = spec.Calendar, CostModels = CostModels.FromOptions(costs),
+            Venue = spec.Venue, Margin = spec.Margin, InitialCapital = spec.InitialCapital, StrategyName = spec.StrategyName,
+        });
+        var exact = VectorizedBacktester.Run(spec);
+        Assert.Equal(reference.Trades.Count, exact.Trades.Count);
+        Assert.Equal(reference.OpenTrades.Count, exact.OpenTrades.Count);
+        Assert.True(exact.Trades.Count > 20, $"the scenario should close round trips ({exact.Trades.Count})");
+        Assert.Contains(exact.Trades, t => t.Costs > 0m);
+
+        var expected = reference.Trades.Concat(reference.OpenTrades).Select(t => t.ToString()).ToList();
+        var reads = new List<string>[4];
+        Parallel.For(0, reads.Length, i => reads[i] = exact.Trades.Concat(exact.OpenTrades).Select(t => t.ToString()).ToList());
+        foreach (var read in reads)
+        {
+            Assert.Equal(expected, read);
+        }
+
+        for (int i = 0; i < exact.Trades.Count; i += 7)
+        {
+            Assert.Equal(reference.Trades[i], exact.Trades[i]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => exact.Trades[exact.Trades.Count]);
+    }
+
     [Fact]
     public void ScaledAmount_Arithmetic_MatchesDecimalValueAndScale()
     {
