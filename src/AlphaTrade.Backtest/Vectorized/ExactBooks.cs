@@ -96,7 +96,7 @@ internal sealed class ExactBooks
     private readonly RowLog<BorrowRow, BorrowRow> _borrowLog;
     private readonly VectorizedSpec _spec;
     private int _closedTrades;
-    private readonly RowLog<PositionRow, PositionSnapshot> _positions;
+    private readonly RowLog<long, long> _marks;
     private readonly RowLog<DailyRow, DailySnapshot> _daily;
     private readonly List<MarginCall> _marginCalls = [];
 
@@ -194,7 +194,7 @@ internal sealed class ExactBooks
         _equity = new EquityCurve(bars.Rows);
         _fills = new RowLog<FillRow, FillReport>(MakeFill);
         _borrowLog = new RowLog<BorrowRow, BorrowRow>(static (r, _) => r);
-        _positions = new RowLog<PositionRow, PositionSnapshot>((r, _) => MakePosition(r));
+        _marks = new RowLog<long, long>(static (m, _) => m);
         _daily = new RowLog<DailyRow, DailySnapshot>(static (d, _) => new DailySnapshot(
             d.Date, d.CloseUtcTicks, d.Cash.ToDecimal(), d.Equity.ToDecimal(), d.Gross.ToDecimal(), d.Net.ToDecimal(), d.Borrow.ToDecimal(), d.Interest.ToDecimal()));
         _spec = spec;
@@ -549,11 +549,11 @@ internal sealed class ExactBooks
                 equity += v;
                 net += v;
                 gross += v.Abs();
-                _positions.Add(new PositionRow(_daily.Count, s, q, _basis[s], mark));
+                _marks.Add((mark.Units << 3) | (long)mark.Scale); // |units| < 10^15 (ScaledAmount.Price), scale ≤ 4
             }
         }
 
-        _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited));
+        _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited) { Fills = _fills.Count });
         if (ScaledAmount.GreaterThanProduct(gross, _overnightLeverage, equity))
         {
             _marginCalls.Add(new MarginCall(session.Date, gross.ToDecimal(), equity.ToDecimal(), _margin.OvernightLeverage));
@@ -571,7 +571,7 @@ internal sealed class ExactBooks
             openTrades += _qty[s] != 0 ? 1 : 0;
         }
 
-        var roundTrips = new RoundTripLog(this);
+        var roundTrips = new Lazy<(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open)>(RoundTrips);
         var symbolPnl = new List<PnlBreakdown>(_n);
         decimal r = 0, u = 0, c = 0, f = 0, b = 0;
         for (int s = 0; s < _n; s++)
@@ -600,9 +600,9 @@ internal sealed class ExactBooks
             Equity = _equity,
             Orders = orders,
             Fills = _fills,
-            Trades = new DeferredTrades(roundTrips, _closedTrades, open: false),
-            OpenTrades = new DeferredTrades(roundTrips, openTrades, open: true),
-            Positions = _positions,
+            Trades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Closed), _closedTrades),
+            OpenTrades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Open), openTrades),
+            Positions = new Deferred<PositionSnapshot>(new Lazy<IReadOnlyList<PositionSnapshot>>(Positions), _marks.Count),
             Daily = _daily,
             SymbolPnl = symbolPnl,
             StrategyPnl = [new PnlBreakdown(_strategy, r, u, c, f, b, 0m)],
@@ -900,7 +900,7 @@ internal sealed class ExactBooks
         try
         {
             var (closed, open) = ReplayRoundTrips();
-            return (new TradeRecords(this, closed), new TradeRecords(this, open));
+            return (new Records<TradeRow, RoundTrip>(closed, MakeTrade), new Records<TradeRow, RoundTrip>(open, MakeTrade));
         }
         catch (OverflowException)
         {
@@ -908,6 +908,55 @@ internal sealed class ExactBooks
             // the same round trips in decimal.
             var run = VectorizedBacktester.RunOnDecimalPath(_spec);
             return (run.Trades, run.OpenTrades);
+        }
+    }
+
+    /// <summary>Fill <paramref name="f"/>'s trade booking again (its notional as <see cref="Fill"/> worked it out).</summary>
+    private static void ReplayBooking(in FillRow f, ref long held, ref ScaledAmount basis, out long q, out ScaledAmount notional,
+        out ScaledAmount realized, out ScaledAmount closeValue)
+    {
+        long quantity = f.Quantity;
+        q = f.Side == OrderSide.Buy ? quantity : -quantity;
+        notional = (f.Price * quantity).Round(2);
+        ApplyTrade(ref held, ref basis, q, notional, out realized, out closeValue);
+    }
+
+    /// <summary>
+    /// The positions at every session close, rebuilt from the fill log and the logged marks: the fills booked again up to
+    /// each close (the same booking, so the same shares and cost basis), then each symbol held, in symbol order, with the
+    /// mark the close logged for it.
+    /// </summary>
+    private IReadOnlyList<PositionSnapshot> Positions()
+    {
+        try
+        {
+            var held = new long[_n];
+            var basis = new ScaledAmount[_n];
+            var rows = new List<PositionRow>(_marks.Count);
+            int next = 0, cursor = 0;
+            for (int day = 0; day < _daily.Count; day++)
+            {
+                for (int end = _daily.Row(day).Fills; next < end; next++)
+                {
+                    ref readonly var f = ref _fills.Row(next);
+                    ReplayBooking(f, ref held[f.Symbol], ref basis[f.Symbol], out _, out _, out _, out _);
+                }
+
+                for (int s = 0; s < _n; s++)
+                {
+                    if (held[s] != 0)
+                    {
+                        long m = _marks.Row(cursor++);
+                        rows.Add(new PositionRow(day, s, held[s], basis[s], new ScaledAmount(m >> 3, (int)(m & 7))));
+                    }
+                }
+            }
+
+            return new Records<PositionRow, PositionSnapshot>(rows, MakePosition);
+        }
+        catch (OverflowException)
+        {
+            return VectorizedBacktester.RunOnDecimalPath(_spec).Positions; // not reached: the run booked the same amounts
         }
     }
 
@@ -925,11 +974,8 @@ internal sealed class ExactBooks
             {
                 ref readonly var f = ref _fills.Row(next);
                 int s = f.Symbol;
-                long quantity = f.Quantity;
-                long q = f.Side == OrderSide.Buy ? quantity : -quantity;
-                var notional = (f.Price * quantity).Round(2);
                 long before = held[s];
-                ApplyTrade(ref held[s], ref basis[s], q, notional, out var realized, out var closeValue);
+                ReplayBooking(f, ref held[s], ref basis[s], out long q, out var notional, out var realized, out var closeValue);
                 TrackTrade(ref open[s], closed, s, q, notional, f.Commission + f.Fees, f.TimeUtcTicks, before, realized, closeValue);
             }
 
@@ -1084,42 +1130,30 @@ internal sealed class ExactBooks
         public ScaledAmount Fee => new(_fee, _feeScale);
     }
 
-    /// <summary>The run's round trips, rebuilt once from the logs when first read (thread-safe).</summary>
-    private sealed class RoundTripLog(ExactBooks books)
-    {
-        private readonly Lazy<(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open)> _trips = new(books.RoundTrips);
-
-        public IReadOnlyList<RoundTrip> Closed => _trips.Value.Closed;
-
-        public IReadOnlyList<RoundTrip> Open => _trips.Value.Open;
-    }
-
-    /// <summary>The closed or the open round trips: the count known from the run, the records rebuilt when first read.</summary>
-    private sealed class DeferredTrades(RoundTripLog log, int count, bool open) : IReadOnlyList<RoundTrip>
+    /// <summary>Records rebuilt from the logs when first read (once, thread-safe), their number known from the run.</summary>
+    private sealed class Deferred<T>(Lazy<IReadOnlyList<T>> items, int count) : IReadOnlyList<T>
     {
         public int Count => count;
 
-        public RoundTrip this[int index] => (uint)index < (uint)count ? Trips[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        public T this[int index] => (uint)index < (uint)count ? items.Value[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
-        private IReadOnlyList<RoundTrip> Trips => open ? log.Open : log.Closed;
-
-        public IEnumerator<RoundTrip> GetEnumerator() => Trips.GetEnumerator();
+        public IEnumerator<T> GetEnumerator() => items.Value.GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Round-trip rows handed out as records (a new, equal record at each read).</summary>
-    private sealed class TradeRecords(ExactBooks books, List<TradeRow> rows) : IReadOnlyList<RoundTrip>
+    /// <summary>Rebuilt rows handed out as records (a new, equal record at each read).</summary>
+    private sealed class Records<TRow, TItem>(List<TRow> rows, Func<TRow, TItem> make) : IReadOnlyList<TItem>
     {
         public int Count => rows.Count;
 
-        public RoundTrip this[int index] => books.MakeTrade(rows[index]);
+        public TItem this[int index] => make(rows[index]);
 
-        public IEnumerator<RoundTrip> GetEnumerator()
+        public IEnumerator<TItem> GetEnumerator()
         {
             for (int i = 0; i < rows.Count; i++)
             {
-                yield return books.MakeTrade(rows[i]);
+                yield return make(rows[i]);
             }
         }
 
@@ -1128,7 +1162,11 @@ internal sealed class ExactBooks
 
     /// <summary>The account at a session close.</summary>
     private readonly record struct DailyRow(DateOnly Date, long CloseUtcTicks, ScaledAmount Cash, ScaledAmount Equity, ScaledAmount Gross,
-        ScaledAmount Net, ScaledAmount Borrow, ScaledAmount Interest);
+        ScaledAmount Net, ScaledAmount Borrow, ScaledAmount Interest)
+    {
+        /// <summary>Fills booked before this close.</summary>
+        public int Fills { get; init; }
+    }
 
     /// <summary>A round trip being built (in the per-symbol slot) or closed (in the trade log).</summary>
     private struct TradeRow
