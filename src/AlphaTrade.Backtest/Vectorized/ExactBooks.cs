@@ -89,6 +89,7 @@ internal sealed class ExactBooks
     private bool _estimateValid;
     private double _grossBound = double.NaN;
     private double _estimate;
+    private long[]? _working;
 
     // Records.
     private readonly EquityCurve _equity;
@@ -291,7 +292,7 @@ internal sealed class ExactBooks
     /// <summary>
     /// An upper bound of Σ |shares + working| × mark over all symbols, which bounds Ledger.GrossEstimate's sum (any symbol
     /// left out, any order of summation): summed in four independent chains, then raised by 10^-12 (relative rounding
-    /// error of 46 terms is below 10^-14). Computed once per row; accepted orders raise it.
+    /// error of 46 terms is below 10^-14). Computed once per row, with the equity estimate where it can; accepted orders raise it.
     /// </summary>
     private double GrossBound(ReadOnlySpan<long> working)
     {
@@ -335,18 +336,55 @@ internal sealed class ExactBooks
             return _estimate;
         }
 
+        // The sum is one serial chain of additions (kept in symbol order, so the curve stays bit-identical); the gross
+        // bound's four independent chains ride along in its latency for free when working orders are attached.
         double e = _cashD;
-        var q = _qtyD;
-        var m = _mark;
-        for (int s = 0; s < q.Length; s++)
+        var q = _qtyD.AsSpan(0, _n);
+        var m = _mark.AsSpan(0, _n);
+        var w = _working;
+        if (w is null || !double.IsNaN(_grossBound))
         {
-            e += q[s] * m[s];
+            for (int s = 0; s < q.Length; s++)
+            {
+                e += q[s] * m[s];
+            }
+        }
+        else
+        {
+            var wk = w.AsSpan(0, _n);
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            int s = 0;
+            for (; s + 4 <= q.Length; s += 4)
+            {
+                e += q[s] * m[s];
+                g0 += Math.Abs(q[s] + wk[s]) * m[s];
+                e += q[s + 1] * m[s + 1];
+                g1 += Math.Abs(q[s + 1] + wk[s + 1]) * m[s + 1];
+                e += q[s + 2] * m[s + 2];
+                g2 += Math.Abs(q[s + 2] + wk[s + 2]) * m[s + 2];
+                e += q[s + 3] * m[s + 3];
+                g3 += Math.Abs(q[s + 3] + wk[s + 3]) * m[s + 3];
+            }
+
+            for (; s < q.Length; s++)
+            {
+                e += q[s] * m[s];
+                g0 += Math.Abs(q[s] + wk[s]) * m[s];
+            }
+
+            _grossBound = (g0 + g1 + g2 + g3) * (1 + 1e-12); // as GrossBound sums it
         }
 
         _estimate = e;
         _estimateValid = true;
         return e;
     }
+
+    /// <summary>
+    /// The engine's working shares per symbol (the array later passed to <see cref="CheckBuyingPower"/>): lets the equity
+    /// estimate work out the gross bound in the same pass.
+    /// </summary>
+    public void AttachWorking(long[] working) => _working = working;
 
     /// <summary>Records equity and cash (double) at <paramref name="time"/>.</summary>
     public void RecordEquity(long time) => _equity.Add(time, EquityEstimate(), _cashD);

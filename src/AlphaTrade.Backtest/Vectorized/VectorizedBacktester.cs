@@ -173,6 +173,7 @@ public static class VectorizedBacktester
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
+            exact?.AttachWorking(_working);
             _previousWeight = new double[_n];
             _orders = new RowLog<OrderRow, OrderReport>(MakeOrder);
         }
