@@ -82,7 +82,9 @@ internal sealed class ExactBooks
     private readonly double[] _mark;
     private readonly bool[] _hasMark;
     private readonly ScaledAmount[] _markPrice;
-    private readonly bool[] _markPriceValid;
+    private readonly int[] _markPriceGeneration;
+    private int _marksGeneration = 1;
+    private bool _allMarked;
     private ScaledAmount _cash;
     private double _cashD;
     private ScaledAmount _interestTotal;
@@ -188,7 +190,7 @@ internal sealed class ExactBooks
         _mark = new double[_n];
         _hasMark = new bool[_n];
         _markPrice = new ScaledAmount[_n];
-        _markPriceValid = new bool[_n];
+        _markPriceGeneration = new int[_n];
         InitialCapital = spec.InitialCapital;
         _cash = ScaledAmount.FromDecimal(spec.InitialCapital);
         _cashD = (double)spec.InitialCapital;
@@ -261,15 +263,25 @@ internal sealed class ExactBooks
     {
         _mark[s] = price;
         _hasMark[s] = true;
-        _markPriceValid[s] = false;
+        _markPriceGeneration[s] = 0;
     }
 
     /// <summary>Sets the marks of all symbols at once (a row where every symbol has a plain bar).</summary>
     public void SetMarks(ReadOnlySpan<double> closes)
     {
         closes.CopyTo(_mark);
-        _hasMark.AsSpan().Fill(true);
-        _markPriceValid.AsSpan().Clear();
+        if (!_allMarked)
+        {
+            _hasMark.AsSpan().Fill(true);
+            _allMarked = true;
+        }
+
+        // Every cached mark price is stale: a new generation instead of clearing a flag per symbol.
+        if (++_marksGeneration == int.MaxValue)
+        {
+            _markPriceGeneration.AsSpan().Clear();
+            _marksGeneration = 1;
+        }
     }
 
     /// <summary>Invalidates the per-bar valuation (and the gross bound) after marks were set; fills came before.</summary>
@@ -1059,10 +1071,10 @@ internal sealed class ExactBooks
     /// <summary><see cref="Ledger.MarkPrice"/>: the mark at $0.0001, 0 before any mark.</summary>
     private ScaledAmount MarkPrice(int s)
     {
-        if (!_markPriceValid[s])
+        if (_markPriceGeneration[s] != _marksGeneration)
         {
             _markPrice[s] = _hasMark[s] ? ScaledAmount.Price(_mark[s]) : default;
-            _markPriceValid[s] = true;
+            _markPriceGeneration[s] = _marksGeneration;
         }
 
         return _markPrice[s];

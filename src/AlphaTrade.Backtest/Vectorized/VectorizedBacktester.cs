@@ -436,6 +436,19 @@ public static class VectorizedBacktester
                 return false;
             }
 
+            var bytes = MemoryMarshal.Cast<BarFlags, byte>(flags);
+            if (Vector256.IsHardwareAccelerated && bytes.Length >= Vector256<byte>.Count)
+            {
+                // The flags ORed 32 at a time (the last block overlapping the one before).
+                var all = Vector256.Create(bytes[^Vector256<byte>.Count..]);
+                for (int i = 0; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
+                {
+                    all |= Vector256.Create(bytes.Slice(i, Vector256<byte>.Count));
+                }
+
+                return (all & Vector256.Create((byte)BarFlags.Outlier)) == Vector256<byte>.Zero;
+            }
+
             int any = 0;
             foreach (var f in flags)
             {
