@@ -31,9 +31,11 @@ internal struct ExactOrderTotals
 /// and positions — the arithmetic of <see cref="Venue.FillPricing"/>, the cost models, <see cref="Ledger"/> and
 /// <see cref="RunRecorder"/>, step for step in the same order, on <see cref="ScaledAmount"/> (64-bit scaled integers that
 /// reproduce every decimal result exactly, scale included) instead of <see cref="decimal"/>. Records are kept as rows and
-/// become the decimal report records (<see cref="FillReport"/>, <see cref="RoundTrip"/>, <see cref="PositionSnapshot"/>,
-/// <see cref="DailySnapshot"/>) only when read. Any amount beyond the exact range throws <see cref="OverflowException"/>
-/// and the engine redoes the run on the decimal path. Single-threaded.
+/// become the decimal report records (<see cref="FillReport"/>, <see cref="DailySnapshot"/>) only when read; round trips
+/// (<see cref="RoundTrip"/>) and positions (<see cref="PositionSnapshot"/>) are rebuilt from the fill, borrow-fee and mark
+/// logs when first read, by booking the fills again through the same code. Any amount beyond the exact range throws
+/// <see cref="OverflowException"/> and the engine redoes the run on the decimal path. Single-threaded while it runs; the
+/// result it builds may be read from any thread.
 /// </summary>
 internal sealed class ExactBooks
 {

@@ -4,11 +4,10 @@ using System.Runtime.CompilerServices;
 namespace AlphaTrade.Backtest.Vectorized;
 
 /// <summary>
-/// The vectorized engine's record log: rows (plain structs without references) appended in fixed chunks and turned
-/// into records only when read (as <c>RowList</c> does for the event engine). The chunks are allocated uninitialized on
-/// the pinned object heap: a row is always written before it is counted, so zeroing them first is wasted work, and
-/// rows that live until the run's result is dropped are then never copied by gen-0/gen-1 collections (a 10/30 run
-/// logs several megabytes of them, which the collector otherwise promotes, copying them twice).
+/// The vectorized engine's record log: rows (plain structs without references, so the collector never scans them)
+/// appended in fixed chunks under the large-object threshold and turned into records only when read (as <c>RowList</c>
+/// does for the event engine). Chunks are allocated without zeroing: a row is always written before it is read. (Chunks
+/// on the pinned object heap, tried to spare gen-0/1 collections the copying, made every other run a gen-2 collection.)
 /// </summary>
 /// <typeparam name="TRow">The stored row.</typeparam>
 /// <typeparam name="TItem">The record handed out (made from the row and its index).</typeparam>
