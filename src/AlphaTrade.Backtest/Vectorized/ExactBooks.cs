@@ -45,6 +45,8 @@ internal sealed class ExactBooks
     private readonly string _strategy;
     private readonly MarginPolicy _margin;
     private readonly ScaledAmount _overnightLeverage;
+    private readonly double _intradayLeverageD; // (double) of the decimal leverages, converted once (the screen's doubles)
+    private readonly double _overnightLeverageD;
     private readonly int _n;
 
     // Costs.
@@ -113,6 +115,8 @@ internal sealed class ExactBooks
         _strategy = spec.StrategyName;
         _margin = spec.Margin;
         _overnightLeverage = ScaledAmount.FromDecimal(spec.Margin.OvernightLeverage);
+        _intradayLeverageD = (double)spec.Margin.IntradayLeverage;
+        _overnightLeverageD = (double)spec.Margin.OvernightLeverage;
         switch (costs.Commission)
         {
             case PerShareCommission c:
@@ -432,7 +436,8 @@ internal sealed class ExactBooks
 
         // A proven pass first: if even an upper bound of the gross estimate is under the limit, so is the estimate itself
         // (the screen below would pass; it is bound by a serial chain of 45 additions per order).
-        double threshold = (double)leverage * EquityEstimate() * (1 - 1e-9);
+        double leverageD = intraday ? _intradayLeverageD : _overnightLeverageD;
+        double threshold = leverageD * EquityEstimate() * (1 - 1e-9);
         double upper = ((Math.Abs(after) * priceEstimate) + GrossBound(working)) * (1 + 1e-12);
         if (upper <= threshold)
         {
@@ -455,7 +460,7 @@ internal sealed class ExactBooks
         }
 
         double grossEstimate = (Math.Abs(after) * priceEstimate) + gross0;
-        if (grossEstimate <= (double)leverage * EquityEstimate() * (1 - 1e-9))
+        if (grossEstimate <= leverageD * EquityEstimate() * (1 - 1e-9))
         {
             return null;
         }
