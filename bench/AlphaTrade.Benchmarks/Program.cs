@@ -125,7 +125,8 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "engine")
         {
-            Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+            // engine [calls] [benchmark] [crossover]: e.g. engine 30 Vectorized 10/30 times that one alone.
+            Engine(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15, args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null);
             return;
         }
 
@@ -135,10 +136,11 @@ public static class Program
     /// <summary>
     /// CPU time per call of <see cref="EngineBenchmarks"/> (min and median of <paramref name="reps"/> calls after one warm-up
     /// call): on a shared machine the fastest calls are the ones that waited least for a core or a cache.
+    /// <paramref name="only"/> and <paramref name="onlyCrossover"/> restrict it to one benchmark and one parameter set.
     /// </summary>
-    private static void Engine(int reps)
+    private static void Engine(int reps, string? only, string? onlyCrossover)
     {
-        foreach (var crossover in new[] { "10/30", "50/200" })
+        foreach (var crossover in onlyCrossover is null ? new[] { "10/30", "50/200" } : [onlyCrossover])
         {
             var b = new EngineBenchmarks { Crossover = crossover };
             b.Setup();
@@ -148,6 +150,11 @@ public static class Program
                          ("VecNoTrades", () => b.VectorizedNoTrades(), "cells"), ("Align", () => b.Align(), "cells"), ("Feed", () => b.Feed(), "bars"),
                      })
             {
+                if (only is not null && name != only)
+                {
+                    continue;
+                }
+
                 run();
                 var ms = new double[reps];
                 for (int i = 0; i < reps; i++)

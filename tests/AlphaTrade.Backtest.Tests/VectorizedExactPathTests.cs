@@ -158,6 +158,52 @@ public sealed class VectorizedExactPathTests
         Assert.Contains(interest.Daily, d => d.BorrowFee > 0m);
     }
 
+    [Theory]
+    [InlineData("fixed long/short")]
+    [InlineData("zero commission gaps")]
+    [InlineData("partial fills and expiries")]
+    public void RoundTripsAndPositions_RebuiltWhenRead_HaveTheRunsCounts_AndTheSameRecordsFromEveryThreadAndRead(string name)
+    {
+        // The exact path rebuilds the round trips (from its fill and borrow logs) and the positions at each close (from its
+        // fill and mark logs) on the first read: the counts it reports before that read must be those of the records, and
+        // concurrent first reads must all see the decimal path's records.
+        var (spec, costs) = Scenario(name);
+        var reference = VectorizedBacktester.Run(new VectorizedSpec
+        {
+            Bars = spec.Bars, TargetWeights = spec.TargetWeights, Calendar = spec.Calendar, CostModels = CostModels.FromOptions(costs),
+            Venue = spec.Venue, Margin = spec.Margin, InitialCapital = spec.InitialCapital, StrategyName = spec.StrategyName,
+        });
+        var exact = VectorizedBacktester.Run(spec);
+        Assert.Equal(reference.Trades.Count, exact.Trades.Count);
+        Assert.Equal(reference.OpenTrades.Count, exact.OpenTrades.Count);
+        Assert.Equal(reference.Positions.Count, exact.Positions.Count);
+        Assert.True(exact.Trades.Count > 20, $"the scenario should close round trips ({exact.Trades.Count})");
+        Assert.Contains(exact.Trades, t => t.Costs > 0m);
+
+        static List<string> Records(RunResult r) =>
+            r.Trades.Concat(r.OpenTrades).Select(t => t.ToString()).Concat(r.Positions.Select(p => p.ToString())).ToList();
+        var expected = Records(reference);
+        var reads = new List<string>[4];
+        Parallel.For(0, reads.Length, i => reads[i] = Records(exact));
+        foreach (var read in reads)
+        {
+            Assert.Equal(expected, read);
+        }
+
+        for (int i = 0; i < exact.Trades.Count; i += 7)
+        {
+            Assert.Equal(reference.Trades[i], exact.Trades[i]);
+        }
+
+        for (int i = 0; i < exact.Positions.Count; i += 11)
+        {
+            Assert.Equal(reference.Positions[i], exact.Positions[i]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => exact.Trades[exact.Trades.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => exact.Positions[-1]);
+    }
+
     [Fact]
     public void ScaledAmount_Arithmetic_MatchesDecimalValueAndScale()
     {

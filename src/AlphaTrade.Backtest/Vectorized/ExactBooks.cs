@@ -31,9 +31,11 @@ internal struct ExactOrderTotals
 /// and positions — the arithmetic of <see cref="Venue.FillPricing"/>, the cost models, <see cref="Ledger"/> and
 /// <see cref="RunRecorder"/>, step for step in the same order, on <see cref="ScaledAmount"/> (64-bit scaled integers that
 /// reproduce every decimal result exactly, scale included) instead of <see cref="decimal"/>. Records are kept as rows and
-/// become the decimal report records (<see cref="FillReport"/>, <see cref="RoundTrip"/>, <see cref="PositionSnapshot"/>,
-/// <see cref="DailySnapshot"/>) only when read. Any amount beyond the exact range throws <see cref="OverflowException"/>
-/// and the engine redoes the run on the decimal path. Single-threaded.
+/// become the decimal report records (<see cref="FillReport"/>, <see cref="DailySnapshot"/>) only when read; round trips
+/// (<see cref="RoundTrip"/>) and positions (<see cref="PositionSnapshot"/>) are rebuilt from the fill, borrow-fee and mark
+/// logs when first read, by booking the fills again through the same code. Any amount beyond the exact range throws
+/// <see cref="OverflowException"/> and the engine redoes the run on the decimal path. Single-threaded while it runs; the
+/// result it builds may be read from any thread.
 /// </summary>
 internal sealed class ExactBooks
 {
@@ -43,6 +45,8 @@ internal sealed class ExactBooks
     private readonly string _strategy;
     private readonly MarginPolicy _margin;
     private readonly ScaledAmount _overnightLeverage;
+    private readonly double _intradayLeverageD; // (double) of the decimal leverages, converted once (the screen's doubles)
+    private readonly double _overnightLeverageD;
     private readonly int _n;
 
     // Costs.
@@ -82,22 +86,26 @@ internal sealed class ExactBooks
     private readonly double[] _mark;
     private readonly bool[] _hasMark;
     private readonly ScaledAmount[] _markPrice;
-    private readonly bool[] _markPriceValid;
+    private readonly int[] _markPriceGeneration;
+    private int _marksGeneration = 1;
+    private bool _allMarked;
     private ScaledAmount _cash;
     private double _cashD;
     private ScaledAmount _interestTotal;
     private bool _estimateValid;
     private double _grossBound = double.NaN;
     private double _estimate;
+    private long[]? _working;
 
     // Records.
     private readonly EquityCurve _equity;
-    private readonly RowList<FillRow, FillReport> _fills;
-    private readonly RowList<TradeRow, RoundTrip> _trades;
-    private readonly RowList<PositionRow, PositionSnapshot> _positions;
-    private readonly RowList<DailyRow, DailySnapshot> _daily;
+    private readonly RowLog<FillRow, FillReport> _fills;
+    private readonly RowLog<BorrowRow, BorrowRow> _borrowLog;
+    private readonly VectorizedSpec _spec;
+    private int _closedTrades;
+    private readonly RowLog<long, long> _marks;
+    private readonly RowLog<DailyRow, DailySnapshot> _daily;
     private readonly List<MarginCall> _marginCalls = [];
-    private readonly TradeRow[] _open;
 
     private ExactBooks(VectorizedSpec spec, CostModels costs)
     {
@@ -107,6 +115,8 @@ internal sealed class ExactBooks
         _strategy = spec.StrategyName;
         _margin = spec.Margin;
         _overnightLeverage = ScaledAmount.FromDecimal(spec.Margin.OvernightLeverage);
+        _intradayLeverageD = (double)spec.Margin.IntradayLeverage;
+        _overnightLeverageD = (double)spec.Margin.OvernightLeverage;
         switch (costs.Commission)
         {
             case PerShareCommission c:
@@ -186,17 +196,17 @@ internal sealed class ExactBooks
         _mark = new double[_n];
         _hasMark = new bool[_n];
         _markPrice = new ScaledAmount[_n];
-        _markPriceValid = new bool[_n];
+        _markPriceGeneration = new int[_n];
         InitialCapital = spec.InitialCapital;
         _cash = ScaledAmount.FromDecimal(spec.InitialCapital);
         _cashD = (double)spec.InitialCapital;
         _equity = new EquityCurve(bars.Rows);
-        _fills = new RowList<FillRow, FillReport>(MakeFill);
-        _trades = new RowList<TradeRow, RoundTrip>(MakeTrade);
-        _positions = new RowList<PositionRow, PositionSnapshot>(MakePosition);
-        _daily = new RowList<DailyRow, DailySnapshot>(static d => new DailySnapshot(
+        _fills = new RowLog<FillRow, FillReport>(MakeFill);
+        _borrowLog = new RowLog<BorrowRow, BorrowRow>(static (r, _) => r);
+        _marks = new RowLog<long, long>(static (m, _) => m);
+        _daily = new RowLog<DailyRow, DailySnapshot>(static (d, _) => new DailySnapshot(
             d.Date, d.CloseUtcTicks, d.Cash.ToDecimal(), d.Equity.ToDecimal(), d.Gross.ToDecimal(), d.Net.ToDecimal(), d.Borrow.ToDecimal(), d.Interest.ToDecimal()));
-        _open = new TradeRow[_n];
+        _spec = spec;
     }
 
     private enum Slip
@@ -259,15 +269,25 @@ internal sealed class ExactBooks
     {
         _mark[s] = price;
         _hasMark[s] = true;
-        _markPriceValid[s] = false;
+        _markPriceGeneration[s] = 0;
     }
 
     /// <summary>Sets the marks of all symbols at once (a row where every symbol has a plain bar).</summary>
     public void SetMarks(ReadOnlySpan<double> closes)
     {
         closes.CopyTo(_mark);
-        _hasMark.AsSpan().Fill(true);
-        _markPriceValid.AsSpan().Clear();
+        if (!_allMarked)
+        {
+            _hasMark.AsSpan().Fill(true);
+            _allMarked = true;
+        }
+
+        // Every cached mark price is stale: a new generation instead of clearing a flag per symbol.
+        if (++_marksGeneration == int.MaxValue)
+        {
+            _markPriceGeneration.AsSpan().Clear();
+            _marksGeneration = 1;
+        }
     }
 
     /// <summary>Invalidates the per-bar valuation (and the gross bound) after marks were set; fills came before.</summary>
@@ -290,7 +310,7 @@ internal sealed class ExactBooks
     /// <summary>
     /// An upper bound of Σ |shares + working| × mark over all symbols, which bounds Ledger.GrossEstimate's sum (any symbol
     /// left out, any order of summation): summed in four independent chains, then raised by 10^-12 (relative rounding
-    /// error of 46 terms is below 10^-14). Computed once per row; accepted orders raise it.
+    /// error of 46 terms is below 10^-14). Computed once per row, with the equity estimate where it can; accepted orders raise it.
     /// </summary>
     private double GrossBound(ReadOnlySpan<long> working)
     {
@@ -334,18 +354,55 @@ internal sealed class ExactBooks
             return _estimate;
         }
 
+        // The sum is one serial chain of additions (kept in symbol order, so the curve stays bit-identical); the gross
+        // bound's four independent chains ride along in its latency for free when working orders are attached.
         double e = _cashD;
-        var q = _qtyD;
-        var m = _mark;
-        for (int s = 0; s < q.Length; s++)
+        var q = _qtyD.AsSpan(0, _n);
+        var m = _mark.AsSpan(0, _n);
+        var w = _working;
+        if (w is null || !double.IsNaN(_grossBound))
         {
-            e += q[s] * m[s];
+            for (int s = 0; s < q.Length; s++)
+            {
+                e += q[s] * m[s];
+            }
+        }
+        else
+        {
+            var wk = w.AsSpan(0, _n);
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            int s = 0;
+            for (; s + 4 <= q.Length; s += 4)
+            {
+                e += q[s] * m[s];
+                g0 += Math.Abs(q[s] + wk[s]) * m[s];
+                e += q[s + 1] * m[s + 1];
+                g1 += Math.Abs(q[s + 1] + wk[s + 1]) * m[s + 1];
+                e += q[s + 2] * m[s + 2];
+                g2 += Math.Abs(q[s + 2] + wk[s + 2]) * m[s + 2];
+                e += q[s + 3] * m[s + 3];
+                g3 += Math.Abs(q[s + 3] + wk[s + 3]) * m[s + 3];
+            }
+
+            for (; s < q.Length; s++)
+            {
+                e += q[s] * m[s];
+                g0 += Math.Abs(q[s] + wk[s]) * m[s];
+            }
+
+            _grossBound = (g0 + g1 + g2 + g3) * (1 + 1e-12); // as GrossBound sums it
         }
 
         _estimate = e;
         _estimateValid = true;
         return e;
     }
+
+    /// <summary>
+    /// The engine's working shares per symbol (the array later passed to <see cref="CheckBuyingPower"/>): lets the equity
+    /// estimate work out the gross bound in the same pass.
+    /// </summary>
+    public void AttachWorking(long[] working) => _working = working;
 
     /// <summary>Records equity and cash (double) at <paramref name="time"/>.</summary>
     public void RecordEquity(long time) => _equity.Add(time, EquityEstimate(), _cashD);
@@ -379,7 +436,8 @@ internal sealed class ExactBooks
 
         // A proven pass first: if even an upper bound of the gross estimate is under the limit, so is the estimate itself
         // (the screen below would pass; it is bound by a serial chain of 45 additions per order).
-        double threshold = (double)leverage * EquityEstimate() * (1 - 1e-9);
+        double leverageD = intraday ? _intradayLeverageD : _overnightLeverageD;
+        double threshold = leverageD * EquityEstimate() * (1 - 1e-9);
         double upper = ((Math.Abs(after) * priceEstimate) + GrossBound(working)) * (1 + 1e-12);
         if (upper <= threshold)
         {
@@ -402,7 +460,7 @@ internal sealed class ExactBooks
         }
 
         double grossEstimate = (Math.Abs(after) * priceEstimate) + gross0;
-        if (grossEstimate <= (double)leverage * EquityEstimate() * (1 - 1e-9))
+        if (grossEstimate <= leverageD * EquityEstimate() * (1 - 1e-9))
         {
             return null;
         }
@@ -444,6 +502,22 @@ internal sealed class ExactBooks
         var price = FillPrice(s, side, q, ScaledAmount.Price(open));
         var value = price * q;
         var notional = value.Round(2);
+        if (filledBefore == 0)
+        {
+            // The order's first fill: its totals are still zero (scale 0), and adding or subtracting them changes neither
+            // value nor scale, so the sums below reduce to their other operand.
+            var first = Commission(q, notional);
+            var firstFees = Fees(side, q, notional);
+            first = first.Sign <= 0 ? default : first;
+            firstFees = firstFees.Sign <= 0 ? default : firstFees;
+            Book(s, id, side, q, price, notional, first, firstFees, time);
+            totals.Notional = notional;
+            totals.Value = value;
+            totals.Commission = first;
+            totals.Fees = firstFees;
+            return;
+        }
+
         long totalQ = filledBefore + q;
         var totalNotional = totals.Notional + notional;
         var commission = Commission(totalQ, totalNotional) - totals.Commission;
@@ -510,11 +584,7 @@ internal sealed class ExactBooks
                 borrowTotal += fee;
                 _cash -= fee;
                 _borrowPaid[s] += fee;
-                ref var t = ref _open[s];
-                if (t.Active)
-                {
-                    t.Costs += fee;
-                }
+                _borrowLog.Add(new BorrowRow(_fills.Count, s, fee)); // the round trip open in s pays it (rebuilt when read)
             }
         }
 
@@ -536,11 +606,11 @@ internal sealed class ExactBooks
                 equity += v;
                 net += v;
                 gross += v.Abs();
-                _positions.Add(new PositionRow(time, session.Date, s, q, _basis[s], mark));
+                _marks.Add((mark.Units << 3) | (long)mark.Scale); // |units| < 10^15 (ScaledAmount.Price), scale ≤ 4
             }
         }
 
-        _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited));
+        _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited) { Fills = _fills.Count });
         if (ScaledAmount.GreaterThanProduct(gross, _overnightLeverage, equity))
         {
             _marginCalls.Add(new MarginCall(session.Date, gross.ToDecimal(), equity.ToDecimal(), _margin.OvernightLeverage));
@@ -550,15 +620,15 @@ internal sealed class ExactBooks
     /// <summary>Assembles the result (<see cref="RunRecorder.Build"/>).</summary>
     public RunResult Build(IReadOnlyList<OrderReport> orders, long barsProcessed, int timeSteps)
     {
-        var open = new List<RoundTrip>();
+        // A round trip is open in every symbol with a position (it opens when the position leaves zero and closes when
+        // it returns to zero or crosses it); both lists are rebuilt from the fill log when first read.
+        int openTrades = 0;
         for (int s = 0; s < _n; s++)
         {
-            if (_open[s].Active)
-            {
-                open.Add(MakeTrade(_open[s]));
-            }
+            openTrades += _qty[s] != 0 ? 1 : 0;
         }
 
+        var roundTrips = new Lazy<(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open)>(RoundTrips);
         var symbolPnl = new List<PnlBreakdown>(_n);
         decimal r = 0, u = 0, c = 0, f = 0, b = 0;
         for (int s = 0; s < _n; s++)
@@ -587,9 +657,9 @@ internal sealed class ExactBooks
             Equity = _equity,
             Orders = orders,
             Fills = _fills,
-            Trades = _trades,
-            OpenTrades = open,
-            Positions = _positions,
+            Trades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Closed), _closedTrades),
+            OpenTrades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Open), openTrades),
+            Positions = new Deferred<PositionSnapshot>(new Lazy<IReadOnlyList<PositionSnapshot>>(Positions), _marks.Count),
             Daily = _daily,
             SymbolPnl = symbolPnl,
             StrategyPnl = [new PnlBreakdown(_strategy, r, u, c, f, b, 0m)],
@@ -769,7 +839,11 @@ internal sealed class ExactBooks
     {
         long before = _qty[s];
         long q = side == OrderSide.Buy ? quantity : -quantity;
-        var realized = ApplyTrade(s, q, notional, out var closeValue);
+        if (ApplyTrade(ref _qty[s], ref _basis[s], q, notional, out var realized, out _))
+        {
+            _realized[s] += realized;
+        }
+
         _commissionPaid[s] += commission;
         _feesPaid[s] += fees;
         _qtyD[s] = _qty[s];
@@ -781,49 +855,57 @@ internal sealed class ExactBooks
         }
 
         _estimateValid = false;
-        _fills.Add(new FillRow(id, s, side, quantity, price, commission, fees, time) { Sequence = _fills.Count + 1 });
-        TrackTrade(s, q, notional, commission + fees, time, before, realized, closeValue);
+        _fills.Add(new FillRow(id, s, side, quantity, price, commission, fees, time));
+        long after = before + q;
+        if (before != 0 && (after == 0 || (after > 0) != (before > 0)))
+        {
+            _closedTrades++; // the round trip in s closes here (the trade log itself is rebuilt when read)
+        }
     }
 
-    /// <summary><see cref="Ledger"/>'s trade booking: cost basis removed pro rata on reductions; returns the realized P&amp;L.</summary>
+    /// <summary>
+    /// <see cref="Ledger"/>'s trade booking of <paramref name="q"/> signed shares on a position of <paramref name="held"/> shares
+    /// and cost basis <paramref name="basis"/>: basis removed pro rata on reductions. Returns true on a reduction, with the
+    /// realized P&amp;L (which the caller adds to the symbol's) in <paramref name="realized"/>.
+    /// </summary>
     /// <remarks>
     /// <paramref name="closeValue"/>: on a reduction, the notional of the closing shares (|vClose|: DivRound rounds away from
     /// zero, so the round trip's share of a sale's notional is the same number), which the round-trip tracking reuses.
     /// </remarks>
-    private ScaledAmount ApplyTrade(int s, long q, ScaledAmount notional, out ScaledAmount closeValue)
+    private static bool ApplyTrade(ref long held, ref ScaledAmount basis, long q, ScaledAmount notional, out ScaledAmount realized, out ScaledAmount closeValue)
     {
         closeValue = notional;
         var v = q > 0 ? notional : -notional;
-        long held0 = _qty[s];
+        long held0 = held;
         if (held0 == 0 || (held0 > 0) == (q > 0))
         {
-            _basis[s] += v;
-            _qty[s] = held0 + q;
-            return default;
+            basis += v;
+            held = held0 + q;
+            realized = default;
+            return false;
         }
 
-        long held = Math.Abs(held0);
+        long heldAbs = Math.Abs(held0);
         long traded = Math.Abs(q);
-        long closing = Math.Min(held, traded);
+        long closing = Math.Min(heldAbs, traded);
         var vClose = closing == traded ? v : ScaledAmount.MulDivRound(v, closing, traded, 8);
-        var removed = closing == held ? _basis[s] : ScaledAmount.MulDivRound(_basis[s], closing, held, 8);
+        var removed = closing == heldAbs ? basis : ScaledAmount.MulDivRound(basis, closing, heldAbs, 8);
         closeValue = q > 0 ? vClose : -vClose;
-        var realized = -vClose - removed;
-        _basis[s] -= removed;
-        _realized[s] += realized;
-        _qty[s] = held0 + q;
-        if (traded > held)
+        realized = -vClose - removed;
+        basis -= removed;
+        held = held0 + q;
+        if (traded > heldAbs)
         {
-            _basis[s] += v - vClose;
+            basis += v - vClose;
         }
 
-        return realized;
+        return true;
     }
 
-    /// <summary><see cref="RunRecorder"/>'s round-trip tracking.</summary>
-    private void TrackTrade(int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before, ScaledAmount realized, ScaledAmount closeNotional)
+    /// <summary><see cref="RunRecorder"/>'s round-trip tracking of one fill in symbol <paramref name="s"/> (<paramref name="t"/> its open round trip).</summary>
+    private static void TrackTrade(ref TradeRow t, List<TradeRow> closed, int s, long q, ScaledAmount notional, ScaledAmount cost, long time, long before,
+        ScaledAmount realized, ScaledAmount closeNotional)
     {
-        ref var t = ref _open[s];
         long after = before + q;
         if (before == 0)
         {
@@ -854,7 +936,7 @@ internal sealed class ExactBooks
         {
             t.Active = false;
             t.ExitTime = time;
-            _trades.Add(t);
+            closed.Add(t);
             t = default;
         }
 
@@ -862,6 +944,119 @@ internal sealed class ExactBooks
         {
             t = TradeRow.Start(s, q, time, traded - closing, notional - closeValue, cost - closeCost);
         }
+    }
+
+    /// <summary>
+    /// The round trips, closed (in closing order) and open at the end (in symbol order), rebuilt from the fill and borrow
+    /// logs: the fills replayed in order through the same trade booking and round-trip tracking the run would have done
+    /// fill by fill (the same arithmetic on the same amounts, so the same results), each session's borrow fees charged
+    /// to the round trips open at that close.
+    /// </summary>
+    private (IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open) RoundTrips()
+    {
+        try
+        {
+            var (closed, open) = ReplayRoundTrips();
+            return (new Records<TradeRow, RoundTrip>(closed, MakeTrade), new Records<TradeRow, RoundTrip>(open, MakeTrade));
+        }
+        catch (OverflowException)
+        {
+            // A round trip's sums left the exact 64-bit range (the run's own amounts did not): the decimal path's run gives
+            // the same round trips in decimal.
+            var run = VectorizedBacktester.RunOnDecimalPath(_spec);
+            return (run.Trades, run.OpenTrades);
+        }
+    }
+
+    /// <summary>Fill <paramref name="f"/>'s trade booking again (its notional as <see cref="Fill"/> worked it out).</summary>
+    private static void ReplayBooking(in FillRow f, ref long held, ref ScaledAmount basis, out long q, out ScaledAmount notional,
+        out ScaledAmount realized, out ScaledAmount closeValue)
+    {
+        long quantity = f.Quantity;
+        q = f.Side == OrderSide.Buy ? quantity : -quantity;
+        notional = (f.Price * quantity).Round(2);
+        ApplyTrade(ref held, ref basis, q, notional, out realized, out closeValue);
+    }
+
+    /// <summary>
+    /// The positions at every session close, rebuilt from the fill log and the logged marks: the fills booked again up to
+    /// each close (the same booking, so the same shares and cost basis), then each symbol held, in symbol order, with the
+    /// mark the close logged for it.
+    /// </summary>
+    private IReadOnlyList<PositionSnapshot> Positions()
+    {
+        try
+        {
+            var held = new long[_n];
+            var basis = new ScaledAmount[_n];
+            var rows = new List<PositionRow>(_marks.Count);
+            int next = 0, cursor = 0;
+            for (int day = 0; day < _daily.Count; day++)
+            {
+                for (int end = _daily.Row(day).Fills; next < end; next++)
+                {
+                    ref readonly var f = ref _fills.Row(next);
+                    ReplayBooking(f, ref held[f.Symbol], ref basis[f.Symbol], out _, out _, out _, out _);
+                }
+
+                for (int s = 0; s < _n; s++)
+                {
+                    if (held[s] != 0)
+                    {
+                        long m = _marks.Row(cursor++);
+                        rows.Add(new PositionRow(day, s, held[s], basis[s], new ScaledAmount(m >> 3, (int)(m & 7))));
+                    }
+                }
+            }
+
+            return new Records<PositionRow, PositionSnapshot>(rows, MakePosition);
+        }
+        catch (OverflowException)
+        {
+            return VectorizedBacktester.RunOnDecimalPath(_spec).Positions; // not reached: the run booked the same amounts
+        }
+    }
+
+    private (List<TradeRow> Closed, List<TradeRow> Open) ReplayRoundTrips()
+    {
+        var held = new long[_n];
+        var basis = new ScaledAmount[_n];
+        var open = new TradeRow[_n];
+        var closed = new List<TradeRow>(_closedTrades);
+        int next = 0;
+        for (int b = 0; b <= _borrowLog.Count; b++)
+        {
+            int end = b < _borrowLog.Count ? _borrowLog.Row(b).Fills : _fills.Count;
+            for (; next < end; next++)
+            {
+                ref readonly var f = ref _fills.Row(next);
+                int s = f.Symbol;
+                long before = held[s];
+                ReplayBooking(f, ref held[s], ref basis[s], out long q, out var notional, out var realized, out var closeValue);
+                TrackTrade(ref open[s], closed, s, q, notional, f.Commission + f.Fees, f.TimeUtcTicks, before, realized, closeValue);
+            }
+
+            if (b < _borrowLog.Count)
+            {
+                ref readonly var e = ref _borrowLog.Row(b);
+                ref var t = ref open[e.Symbol];
+                if (t.Active)
+                {
+                    t.Costs += e.Fee;
+                }
+            }
+        }
+
+        var stillOpen = new List<TradeRow>();
+        foreach (var t in open)
+        {
+            if (t.Active)
+            {
+                stillOpen.Add(t);
+            }
+        }
+
+        return (closed, stillOpen);
     }
 
     /// <summary><see cref="Ledger.Equity"/>: cash plus positions at the marks rounded to $0.0001.</summary>
@@ -883,10 +1078,10 @@ internal sealed class ExactBooks
     /// <summary><see cref="Ledger.MarkPrice"/>: the mark at $0.0001, 0 before any mark.</summary>
     private ScaledAmount MarkPrice(int s)
     {
-        if (!_markPriceValid[s])
+        if (_markPriceGeneration[s] != _marksGeneration)
         {
             _markPrice[s] = _hasMark[s] ? ScaledAmount.Price(_mark[s]) : default;
-            _markPriceValid[s] = true;
+            _markPriceGeneration[s] = _marksGeneration;
         }
 
         return _markPrice[s];
@@ -894,17 +1089,18 @@ internal sealed class ExactBooks
 
     private decimal MarkPriceDecimal(int s) => MarkPrice(s).ToDecimal();
 
-    private FillReport MakeFill(FillRow r) => new(
-        r.Sequence, _strategy,
-        new Fill(r.OrderId, _symbols[r.Symbol], r.Side, r.Quantity, r.Price.ToDecimal(), r.Commission.ToDecimal(), r.Fees.ToDecimal(), r.TimeUtcTicks));
+    private FillReport MakeFill(FillRow r, int index) => new(
+        index + 1, _strategy,
+        new Fill(new OrderId(r.OrderId), _symbols[r.Symbol], r.Side, r.Quantity, r.Price.ToDecimal(), r.Commission.ToDecimal(), r.Fees.ToDecimal(), r.TimeUtcTicks));
 
     private PositionSnapshot MakePosition(PositionRow r)
     {
+        ref readonly var day = ref _daily.Row(r.Day);
         decimal basis = r.CostBasis.ToDecimal();
         decimal mark = r.Mark.ToDecimal();
         decimal average = PriceMath.DivRound(basis, r.Quantity, PriceMath.PriceDecimals);
         decimal mv = r.Quantity * mark;
-        return new PositionSnapshot(r.TimeUtcTicks, r.Date, _strategy, _symbols[r.Symbol], r.Quantity, average, mark, mv, mv - basis);
+        return new PositionSnapshot(day.CloseUtcTicks, day.Date, _strategy, _symbols[r.Symbol], r.Quantity, average, mark, mv, mv - basis);
     }
 
     private RoundTrip MakeTrade(TradeRow t) => new(
@@ -920,19 +1116,114 @@ internal sealed class ExactBooks
         t.Costs.ToDecimal(),
         t.FillCount);
 
-    /// <summary>A fill as booked (the fill log's row).</summary>
-    private readonly record struct FillRow(OrderId OrderId, int Symbol, OrderSide Side, long Quantity, ScaledAmount Price,
-        ScaledAmount Commission, ScaledAmount Fees, long TimeUtcTicks)
+    /// <summary>A fill as booked (the fill log's row; its sequence number is its place in the log + 1).</summary>
+    private readonly struct FillRow(OrderId orderId, int symbol, OrderSide side, long quantity, ScaledAmount price, ScaledAmount commission,
+        ScaledAmount fees, long time)
     {
-        public long Sequence { get; init; }
+        // Amounts as mantissa and scale fields side by side: 56 bytes a row instead of 88.
+        private readonly long _quantity = quantity;
+        private readonly long _time = time;
+        private readonly long _orderId = orderId.Value;
+        private readonly long _price = price.Units;
+        private readonly long _commission = commission.Units;
+        private readonly long _fees = fees.Units;
+        private readonly int _symbol = symbol;
+        private readonly byte _side = (byte)side;
+        private readonly byte _priceScale = (byte)price.Scale;
+        private readonly byte _commissionScale = (byte)commission.Scale;
+        private readonly byte _feesScale = (byte)fees.Scale;
+
+        public long OrderId => _orderId;
+
+        public int Symbol => _symbol;
+
+        public OrderSide Side => (OrderSide)_side;
+
+        public long Quantity => _quantity;
+
+        public ScaledAmount Price => new(_price, _priceScale);
+
+        public ScaledAmount Commission => new(_commission, _commissionScale);
+
+        public ScaledAmount Fees => new(_fees, _feesScale);
+
+        public long TimeUtcTicks => _time;
     }
 
-    /// <summary>A position at a session close.</summary>
-    private readonly record struct PositionRow(long TimeUtcTicks, DateOnly Date, int Symbol, long Quantity, ScaledAmount CostBasis, ScaledAmount Mark);
+    /// <summary>A position at a session close (the close's time and date are those of daily row <see cref="Day"/>).</summary>
+    private readonly struct PositionRow(int day, int symbol, long quantity, ScaledAmount costBasis, ScaledAmount mark)
+    {
+        private readonly long _quantity = quantity;
+        private readonly long _basis = costBasis.Units;
+        private readonly long _mark = mark.Units;
+        private readonly int _day = day;
+        private readonly int _symbol = symbol;
+        private readonly byte _basisScale = (byte)costBasis.Scale;
+        private readonly byte _markScale = (byte)mark.Scale;
+
+        public int Day => _day;
+
+        public int Symbol => _symbol;
+
+        public long Quantity => _quantity;
+
+        public ScaledAmount CostBasis => new(_basis, _basisScale);
+
+        public ScaledAmount Mark => new(_mark, _markScale);
+    }
+
+    /// <summary>A borrow fee charged to symbol <see cref="Symbol"/> at a session close, after the first <see cref="Fills"/> fills.</summary>
+    private readonly struct BorrowRow(int fills, int symbol, ScaledAmount fee)
+    {
+        private readonly long _fee = fee.Units;
+        private readonly int _fills = fills;
+        private readonly int _symbol = symbol;
+        private readonly int _feeScale = fee.Scale;
+
+        public int Fills => _fills;
+
+        public int Symbol => _symbol;
+
+        public ScaledAmount Fee => new(_fee, _feeScale);
+    }
+
+    /// <summary>Records rebuilt from the logs when first read (once, thread-safe), their number known from the run.</summary>
+    private sealed class Deferred<T>(Lazy<IReadOnlyList<T>> items, int count) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? items.Value[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator() => items.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Rebuilt rows handed out as records (a new, equal record at each read).</summary>
+    private sealed class Records<TRow, TItem>(List<TRow> rows, Func<TRow, TItem> make) : IReadOnlyList<TItem>
+    {
+        public int Count => rows.Count;
+
+        public TItem this[int index] => make(rows[index]);
+
+        public IEnumerator<TItem> GetEnumerator()
+        {
+            for (int i = 0; i < rows.Count; i++)
+            {
+                yield return make(rows[i]);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>The account at a session close.</summary>
     private readonly record struct DailyRow(DateOnly Date, long CloseUtcTicks, ScaledAmount Cash, ScaledAmount Equity, ScaledAmount Gross,
-        ScaledAmount Net, ScaledAmount Borrow, ScaledAmount Interest);
+        ScaledAmount Net, ScaledAmount Borrow, ScaledAmount Interest)
+    {
+        /// <summary>Fills booked before this close.</summary>
+        public int Fills { get; init; }
+    }
 
     /// <summary>A round trip being built (in the per-symbol slot) or closed (in the trade log).</summary>
     private struct TradeRow

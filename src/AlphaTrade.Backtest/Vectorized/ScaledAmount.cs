@@ -77,24 +77,13 @@ internal readonly struct ScaledAmount
         return (double)ToDecimal();
     }
 
-    /// <summary><paramref name="units"/> ÷ 10^<paramref name="k"/> truncated, with constant divisors for the usual k.</summary>
+    /// <summary><paramref name="units"/> ÷ 10^<paramref name="k"/> truncated (k ≤ 18).</summary>
+    /// <remarks>
+    /// One hardware division: a switch over constant divisors was faster in isolation, but inlined at every rounding site
+    /// it made the fill path's code several times larger than the instruction cache.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long DivPow10(long units, int k) => k switch
-    {
-        1 => units / 10,
-        2 => units / 100,
-        3 => units / 1_000,
-        4 => units / 10_000,
-        5 => units / 100_000,
-        6 => units / 1_000_000,
-        7 => units / 10_000_000,
-        8 => units / 100_000_000,
-        9 => units / 1_000_000_000,
-        10 => units / 10_000_000_000,
-        11 => units / 100_000_000_000,
-        12 => units / 1_000_000_000_000,
-        _ => units / Pow10L[k],
-    };
+    internal static long DivPow10(long units, int k) => units / Pow10L[k];
 
     /// <summary>
     /// <see cref="AlphaTrade.Engine.PriceMath.ToPrice"/>: a bar price rounded half away from zero to $0.0001, trailing
@@ -125,26 +114,25 @@ internal readonly struct ScaledAmount
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScaledAmount operator +(ScaledAmount a, ScaledAmount b)
-    {
-        if (a.Scale == b.Scale)
-        {
-            return new ScaledAmount(checked(a.Units + b.Units), a.Scale);
-        }
+    public static ScaledAmount operator +(ScaledAmount a, ScaledAmount b) =>
+        a.Scale == b.Scale ? new ScaledAmount(checked(a.Units + b.Units), a.Scale) : AddAligned(a, b);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScaledAmount operator -(ScaledAmount a, ScaledAmount b) =>
+        a.Scale == b.Scale ? new ScaledAmount(checked(a.Units - b.Units), a.Scale) : SubtractAligned(a, b);
+
+    // The sums across scales, out of line: the fill path inlines every operator, and the aligned cases are the rarer ones.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ScaledAmount AddAligned(ScaledAmount a, ScaledAmount b)
+    {
         return a.Scale > b.Scale
             ? new ScaledAmount(checked(a.Units + Up(b.Units, a.Scale - b.Scale)), a.Scale)
             : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) + b.Units), b.Scale);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScaledAmount operator -(ScaledAmount a, ScaledAmount b)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ScaledAmount SubtractAligned(ScaledAmount a, ScaledAmount b)
     {
-        if (a.Scale == b.Scale)
-        {
-            return new ScaledAmount(checked(a.Units - b.Units), a.Scale);
-        }
-
         return a.Scale > b.Scale
             ? new ScaledAmount(checked(a.Units - Up(b.Units, a.Scale - b.Scale)), a.Scale)
             : new ScaledAmount(checked(Up(a.Units, b.Scale - a.Scale) - b.Units), b.Scale);
@@ -192,13 +180,11 @@ internal readonly struct ScaledAmount
 
     /// <summary>Compares values (not scales).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Compare(ScaledAmount a, ScaledAmount b)
-    {
-        if (a.Scale == b.Scale)
-        {
-            return a.Units.CompareTo(b.Units);
-        }
+    public static int Compare(ScaledAmount a, ScaledAmount b) => a.Scale == b.Scale ? a.Units.CompareTo(b.Units) : CompareAligned(a, b);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CompareAligned(ScaledAmount a, ScaledAmount b)
+    {
         if (Math.Abs(a.Scale - b.Scale) > 18)
         {
             throw new OverflowException("Scales too far apart to compare exactly.");
@@ -274,9 +260,7 @@ internal readonly struct ScaledAmount
         int drop = Scale - decimals;
         if (drop > 18)
         {
-            // |Units| < 9.3e18 < 10^19 / 2 × 2: rounds to 0 or ±1 only when at least half of 10^drop.
-            UInt128 half = Pow10[drop] / 2;
-            return new ScaledAmount((UInt128)(ulong)Math.Abs(Units) >= half ? Math.Sign(Units) : 0, decimals);
+            return RoundBeyond64(decimals);
         }
 
         long d = Pow10L[drop];
@@ -288,6 +272,15 @@ internal readonly struct ScaledAmount
         }
 
         return new ScaledAmount(q, decimals);
+    }
+
+    /// <summary><see cref="Round"/> dropping more than 18 places.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ScaledAmount RoundBeyond64(int decimals)
+    {
+        // |Units| < 9.3e18 < 10^19 / 2 × 2: rounds to 0 or ±1 only when at least half of 10^drop.
+        UInt128 half = Pow10[Scale - decimals] / 2;
+        return new ScaledAmount((UInt128)(ulong)Math.Abs(Units) >= half ? Math.Sign(Units) : 0, decimals);
     }
 
     /// <summary><c>decimal.Ceiling</c>: scale 0.</summary>
