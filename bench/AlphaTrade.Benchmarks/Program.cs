@@ -146,7 +146,7 @@ public static class Program
             b.Setup();
             foreach (var (name, run, units) in new (string, Action, string)[]
                      {
-                         ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"),
+                         ("EventDriven", () => b.EventDriven(), "bars"), ("Vectorized", () => b.Vectorized(), "cells"), ("VecRecords", () => b.VectorizedWithRecords(), "cells"),
                          ("VecNoTrades", () => b.VectorizedNoTrades(), "cells"), ("Align", () => b.Align(), "cells"), ("Feed", () => b.Feed(), "bars"),
                      })
             {
