@@ -30,12 +30,34 @@ public static class DataFingerprint
     public static string Of(IEnumerable<(BarSeries Series, ulong Hash)> universe)
     {
         ArgumentNullException.ThrowIfNull(universe);
+        var series = new List<BarSeries>();
+        var hashes = new List<ulong>();
+        foreach (var (s, hash) in universe)
+        {
+            series.Add(s);
+            hashes.Add(hash);
+        }
+
+        // Symbol (ordinal), then bar size, then input order (a stable sort), over indices: sorting the tuples themselves
+        // would be compiled at run time in every command.
+        var order = new int[series.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            int c = string.CompareOrdinal(series[a].Symbol, series[b].Symbol);
+            c = c != 0 ? c : series[a].TimeFrame.CompareTo(series[b].TimeFrame);
+            return c != 0 ? c : a.CompareTo(b);
+        });
         var h = new XxHash64();
         h.Append(Tag + "/universe");
-        foreach (var (s, hash) in universe.OrderBy(x => x.Series.Symbol, StringComparer.Ordinal).ThenBy(x => x.Series.TimeFrame))
+        foreach (int i in order)
         {
-            h.Append(s.Symbol);
-            h.Append((long)hash);
+            h.Append(series[i].Symbol);
+            h.Append((long)hashes[i]);
         }
 
         return ToHex(h.GetCurrentHash());

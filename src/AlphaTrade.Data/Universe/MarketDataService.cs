@@ -85,13 +85,35 @@ public sealed class MarketDataService
             hashes[i] = DataFingerprint.HashOf(loaded[i]); // for the reproducibility record, while the other core is busy too
         });
 
-        var bySymbol = order.Select((s, i) => (s, loaded[i])).ToDictionary(x => x.s, x => x.Item2, StringComparer.Ordinal);
-        var series = tradable.Where(bySymbol.ContainsKey).Select(s => bySymbol[s]).ToList();
+        // Plain loops here too (LINQ over tuples is compiled at run time in every command).
+        var bySymbol = new Dictionary<string, BarSeries>(StringComparer.Ordinal);
+        var hashOf = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++)
+        {
+            bySymbol[order[i]] = loaded[i];
+            hashOf[order[i]] = hashes[i];
+            fingerprints[order[i]] = DataFingerprint.ToText(hashes[i]);
+        }
+
+        var series = new List<BarSeries>(tradable.Count);
+        foreach (var symbol in tradable)
+        {
+            if (bySymbol.TryGetValue(symbol, out var s))
+            {
+                series.Add(s);
+            }
+        }
+
         bySymbol.TryGetValue(request.Benchmark, out var benchmark);
-        var all = benchmark is null || tradable.Contains(request.Benchmark) ? series : series.Append(benchmark);
-        var hashOf = order.Select((symbol, i) => (symbol, hashes[i])).ToDictionary(x => x.symbol, x => x.Item2, StringComparer.Ordinal);
-        string fingerprint = DataFingerprint.Of(all.Select(s => (s, hashOf[s.Symbol])));
-        var fingerprints = hashOf.ToDictionary(kv => kv.Key, kv => DataFingerprint.ToText(kv.Value), StringComparer.Ordinal);
+        var all = benchmark is null || tradable.Contains(request.Benchmark) ? series : [.. series, benchmark];
+        var hashed = new (BarSeries Series, ulong Hash)[all.Count];
+        for (int i = 0; i < hashed.Length; i++)
+        {
+            hashed[i] = (all[i], hashOf[all[i].Symbol]);
+        }
+
+        string fingerprint = DataFingerprint.Of(hashed);
         return new MarketData(series, benchmark, request.TimeFrame, isSample, source, fingerprint, notices, fingerprints);
     }
 
@@ -158,23 +180,47 @@ public sealed class MarketDataService
             return result;
         }
 
-        var wanted = symbols.ToHashSet(StringComparer.Ordinal);
-        var candidates = Directory.EnumerateFiles(directory)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
-            .Select(f => (Path: f, Name: BarFileName.Parse(f)))
-            .Where(x => x.Name.Kind != BarFileKind.Unknown && wanted.Contains(x.Name.Symbol))
-            .OrderBy(x => x.Path, StringComparer.Ordinal);
-        foreach (var group in candidates.GroupBy(x => x.Name.Symbol, StringComparer.Ordinal))
+        // Plain loops: LINQ over value tuples would be compiled at run time in every command (~30 ms of JIT).
+        var wanted = new HashSet<string>(symbols, StringComparer.Ordinal);
+        var paths = Directory.GetFiles(directory);
+        Array.Sort(paths, StringComparer.Ordinal);
+        var seen = new List<string>(); // symbols in order of their first file
+        var best = new Dictionary<string, (string Path, int Rank)>(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            var best = group
-                .Select(x => (x.Path, Rank: Rank(x.Name.TimeFrame, timeFrame)))
-                .Where(x => x.Rank >= 0)
-                .OrderBy(x => x.Rank)
-                .ThenBy(x => x.Path, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (best.Path is not null)
+            string fileName = Path.GetFileName(path);
+            if (fileName.StartsWith('.') || fileName.StartsWith('_'))
             {
-                result[group.Key] = best.Path;
+                continue;
+            }
+
+            var name = BarFileName.Parse(path);
+            if (name.Kind == BarFileKind.Unknown || !wanted.Contains(name.Symbol))
+            {
+                continue;
+            }
+
+            if (!best.TryGetValue(name.Symbol, out var current))
+            {
+                seen.Add(name.Symbol);
+                current = (string.Empty, -1);
+            }
+
+            int rank = Rank(name.TimeFrame, timeFrame);
+            // Lowest rank wins; on a tie the first path in ordinal order (paths are visited in that order).
+            if (rank >= 0 && (current.Rank < 0 || rank < current.Rank))
+            {
+                current = (path, rank);
+            }
+
+            best[name.Symbol] = current;
+        }
+
+        foreach (var symbol in seen)
+        {
+            if (best[symbol] is { Rank: >= 0 } b)
+            {
+                result[symbol] = b.Path;
             }
         }
 
