@@ -111,6 +111,8 @@ public sealed class SessionBarAggregator
     /// <paramref name="slice"/> in slice order; the symbols that published a bar and how many go to
     /// <paramref name="publishedIds"/> and <paramref name="publishedCounts"/> (in that order). Returns how many did.
     /// </summary>
+    // Fully optimised from the first call: hosts that call it once per step may not run long enough to tier up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal int AddAll(Core.Market.BarSlice slice, StrategyUniverse universe, long bucket, long bucketEnd, long step, int[] publishedIds, int[] publishedCounts)
     {
         var ids = slice.Symbols;
