@@ -228,4 +228,24 @@ public sealed class ProofTests
             Assert.True(s.Volume[i] >= 1.5 * avgVolume * (1 - 1e-12), "volume confirmation");
         }
     }
+
+    [Fact]
+    public void Breakout_with_shorts_enters_short_only_on_closes_below_the_prior_low_channel_with_volume()
+    {
+        var market = SampleData.Market;
+        var log = new DecisionLog();
+        var host = SampleData.Host(DonchianBreakout.TypeName, market, log, parameters: [new("allow_short", "true")]);
+        SampleData.Run(SampleData.Series(market), [host], endUtc: new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc));
+        var entries = log.Items.Where(d => d.Weight < 0).GroupBy(d => d.SymbolId).Select(g => g.First()).ToList();
+        Assert.NotEmpty(entries);
+        foreach (var e in entries)
+        {
+            var s = market.CleanSeries[e.SymbolId];
+            int i = s.LowerBound(e.TimeUtcTicks - TimeSpan.FromMinutes(15).Ticks);
+            double channel = s.Low[(i - 55)..i].ToArray().Min();
+            double avgVolume = s.Volume[(i - 19)..(i + 1)].ToArray().Average();
+            Assert.True(s.Close[i] < channel, "close below the prior 55-bar low");
+            Assert.True(s.Volume[i] >= 1.5 * avgVolume * (1 - 1e-12), "volume confirmation");
+        }
+    }
 }

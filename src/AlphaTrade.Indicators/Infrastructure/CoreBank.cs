@@ -81,15 +81,51 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
         var v = slice.Volume;
         long time = slice.StartUtcTicks;
         var member = _member;
+        var cores = _cores;
+        var segments = _segment;
+        var outputs = _out;
+        int lookback = _lookback;
+        int k = _outputs;
         for (int i = 0; i < ids.Length; i++)
         {
             int id = ids[i];
-            if (member[id])
+            if (!member[id])
             {
-                Step(id, time, o[id], h[id], l[id], c[id], v[id]);
+                continue;
+            }
+
+            double open = o[id], high = h[id], low = l[id], close = c[id], volume = v[id];
+            double r0 = _seriesCount > 0 ? Pick(_s0, open, high, low, close, volume) : 0;
+            double r1 = _seriesCount > 1 ? Pick(_s1, open, high, low, close, volume) : 0;
+            int segment = segments[id];
+            if (segment > lookback && IsValid(open, high, low, close, volume, r0, r1))
+            {
+                // The direct phase, what Step does for it: the core writes straight into the outputs.
+                var t = new Tick
+                {
+                    Time = time,
+                    Open = open,
+                    High = high,
+                    Low = low,
+                    Close = close,
+                    Volume = volume,
+                    R0 = r0,
+                    R1 = r1,
+                };
+                cores[id].Update(t, outputs.AsSpan(id * k, k));
+                segments[id] = segment + 1;
+            }
+            else
+            {
+                StepSlow(id, time, open, high, low, close, volume);
             }
         }
     }
+
+    // Warm-up and invalid bars, out of the direct phase's loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StepSlow(int id, long time, double open, double high, double low, double close, double volume) =>
+        Step(id, time, open, high, low, close, volume);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(int id, long time, double open, double high, double low, double close, double volume)

@@ -28,6 +28,9 @@ public sealed class MarketView
     /// <summary>True when a bar of <paramref name="timeFrame"/> completed for <paramref name="symbolId"/> at this step.</summary>
     public bool IsNewBar(TimeFrame timeFrame, int symbolId) => _host.Aggregator(timeFrame).PublishedAt(symbolId, _host.StepIndex);
 
+    /// <summary>The aggregator of <paramref name="timeFrame"/>: one lookup for a loop of per-symbol <see cref="IsNewBar"/> checks.</summary>
+    internal SessionBarAggregator Aggregator(TimeFrame timeFrame) => _host.Aggregator(timeFrame);
+
     /// <summary>Latest base close of <paramref name="symbolId"/> (NaN before its first bar).</summary>
     public double LastClose(int symbolId) => _host.BaseHistory.LastClose(symbolId);
 }

@@ -106,6 +106,79 @@ public sealed class SessionBarAggregator
         return published;
     }
 
+    /// <summary>
+    /// <see cref="Add(int, long, long, long, double, double, double, double, double, long)"/> for every member symbol of
+    /// <paramref name="slice"/> in slice order; the symbols that published a bar and how many go to
+    /// <paramref name="publishedIds"/> and <paramref name="publishedCounts"/> (in that order). Returns how many did.
+    /// </summary>
+    // Fully optimised from the first call: hosts that call it once per step may not run long enough to tier up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal int AddAll(Core.Market.BarSlice slice, StrategyUniverse universe, long bucket, long bucketEnd, long step, int[] publishedIds, int[] publishedCounts)
+    {
+        var ids = slice.Symbols;
+        var o = slice.Open;
+        var h = slice.High;
+        var l = slice.Low;
+        var c = slice.Close;
+        var v = slice.Volume;
+        long end = slice.EndUtcTicks;
+        var pending = _pending;
+        var buckets = _bucket;
+        var ao = _o;
+        var ah = _h;
+        var al = _l;
+        var ac = _c;
+        var av = _v;
+        int n = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            int id = ids[i];
+            if (!universe.Contains(id))
+            {
+                continue;
+            }
+
+            int published = 0;
+            if (pending[id] && buckets[id] != bucket)
+            {
+                Publish(id, step);
+                published++;
+            }
+
+            if (!pending[id])
+            {
+                pending[id] = true;
+                buckets[id] = bucket;
+                ao[id] = o[id];
+                ah[id] = h[id];
+                al[id] = l[id];
+                av[id] = 0;
+            }
+            else
+            {
+                ah[id] = Math.Max(ah[id], h[id]);
+                al[id] = Math.Min(al[id], l[id]);
+            }
+
+            ac[id] = c[id];
+            av[id] += v[id];
+            if (end >= bucketEnd)
+            {
+                Publish(id, step);
+                published++;
+            }
+
+            if (published != 0)
+            {
+                publishedIds[n] = id;
+                publishedCounts[n] = published;
+                n++;
+            }
+        }
+
+        return n;
+    }
+
     /// <summary>Publishes the open bucket of <paramref name="symbolId"/>, if any (at a session close); true when it did.</summary>
     public bool Flush(int symbolId, long step)
     {

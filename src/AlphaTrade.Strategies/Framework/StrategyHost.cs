@@ -84,6 +84,8 @@ public sealed class StrategyHost : Strategy
     private StrategySetup? _setup;
     private TradingContext? _context;
     private long[] _barStep = [];
+    private int[] _publishedIds = [];
+    private int[] _publishedCounts = [];
     private int[] _direction = [];
     private double[] _strength = [];
     private long[] _expiry = [];
@@ -158,6 +160,8 @@ public sealed class StrategyHost : Strategy
         _frameIndicators = [.. frames.Select(f => _allIndicators.Where(h => h.TimeFrame == f).ToArray())];
         _barStep = new long[n];
         Array.Fill(_barStep, -1);
+        _publishedIds = new int[n];
+        _publishedCounts = new int[n];
         _direction = new int[n];
         _strength = new double[n];
         _expiry = new long[n];
@@ -180,7 +184,6 @@ public sealed class StrategyHost : Strategy
         StepIndex++;
         Slice = slice;
         long start = slice.StartUtcTicks;
-        long end = slice.EndUtcTicks;
         bool inSession = FindSession(start);
         var universe = _universe!;
         var ids = slice.Symbols;
@@ -234,17 +237,15 @@ public sealed class StrategyHost : Strategy
                 var aggregator = _aggregators[a];
                 long bucket = aggregator.BucketStart(start, _sessionOpen);
                 long bucketEnd = aggregator.BucketEnd(bucket, _sessionClose);
-                bool feeds = _frameIndicators[a].Length > 0;
-                for (int i = 0; i < ids.Length; i++)
+                int published = aggregator.AddAll(slice, universe, bucket, bucketEnd, step, _publishedIds, _publishedCounts);
+
+                // A symbol's frame indicators read only its own published bars: feeding them after the other
+                // symbols' bars were added gives what feeding each right after its own add gives.
+                if (_frameIndicators[a].Length > 0)
                 {
-                    int id = ids[i];
-                    if (universe.Contains(id))
+                    for (int p = 0; p < published; p++)
                     {
-                        int published = aggregator.Add(id, bucket, bucketEnd, end, o[id], h[id], l[id], c[id], v[id], step);
-                        if (feeds)
-                        {
-                            FeedPublished(a, id, published);
-                        }
+                        FeedPublished(a, _publishedIds[p], _publishedCounts[p]);
                     }
                 }
             }

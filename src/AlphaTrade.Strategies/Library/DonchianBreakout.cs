@@ -16,8 +16,9 @@ public sealed class DonchianBreakout : ITradingStrategy
     public const string TypeName = "donchian_breakout";
 
     private IndicatorHandle _entryHigh = null!;
-    private IndicatorHandle _entryLow = null!;
-    private IndicatorHandle _exitHigh = null!;
+    // Null when shorts are off: the entry-low and exit-high channels only open and close shorts.
+    private IndicatorHandle? _entryLow;
+    private IndicatorHandle? _exitHigh;
     private IndicatorHandle _exitLow = null!;
     private IndicatorHandle _atr = null!;
     private IndicatorHandle _volume = null!;
@@ -56,15 +57,15 @@ public sealed class DonchianBreakout : ITradingStrategy
         ArgumentNullException.ThrowIfNull(setup);
         var p = setup.Parameters;
         PipelineParameters.Apply(setup);
+        _allowShort = p.Flag("allow_short");
         _entryHigh = setup.IndicatorOn("max", PriceField.High, null, p.Int("entry_period"));
-        _entryLow = setup.IndicatorOn("min", PriceField.Low, null, p.Int("entry_period"));
-        _exitHigh = setup.IndicatorOn("max", PriceField.High, null, p.Int("exit_period"));
+        _entryLow = _allowShort ? setup.IndicatorOn("min", PriceField.Low, null, p.Int("entry_period")) : null;
+        _exitHigh = _allowShort ? setup.IndicatorOn("max", PriceField.High, null, p.Int("exit_period")) : null;
         _exitLow = setup.IndicatorOn("min", PriceField.Low, null, p.Int("exit_period"));
         _atr = setup.Indicator("atr", null, p.Int("atr_period"));
         _volume = setup.IndicatorOn("sma", PriceField.Volume, null, p.Int("volume_period"));
         _atrStop = p.Real("atr_stop");
         _volumeFactor = p.Real("volume_factor");
-        _allowShort = p.Flag("allow_short");
         int n = setup.Universe.Symbols.Count;
         _state = new int[n];
         _stop = new double[n];
@@ -95,11 +96,15 @@ public sealed class DonchianBreakout : ITradingStrategy
             double volume = volumes[id];
             Decide(context, id, close, atr, volume);
 
-            // Channels of the bars before the next one: today's values, read after deciding on today's close.
+            // Channels of the bars before the next one: today's values, read after deciding on today's close (the
+            // short side's stay NaN when shorts are off: nothing reads them then).
             _prevEntryHigh[id] = _entryHigh.Value(id);
-            _prevEntryLow[id] = _entryLow.Value(id);
-            _prevExitHigh[id] = _exitHigh.Value(id);
             _prevExitLow[id] = _exitLow.Value(id);
+            if (_allowShort)
+            {
+                _prevEntryLow[id] = _entryLow!.Value(id);
+                _prevExitHigh[id] = _exitHigh!.Value(id);
+            }
         }
     }
 

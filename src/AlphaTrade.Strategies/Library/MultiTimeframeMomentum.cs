@@ -65,9 +65,14 @@ public sealed class MultiTimeframeMomentum : ITradingStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var market = context.Market;
+
+        // The frames looked up once per step rather than per symbol (IsNewBar and Daily each search the host's frames).
+        var hourly = market.Aggregator(TimeFrame.Hourly);
+        var dailyBars = market.Daily;
+        long step = context.Step;
         foreach (int id in context.Universe.Ids)
         {
-            if (!market.IsNewBar(TimeFrame.Hourly, id))
+            if (!hourly.PublishedAt(id, step))
             {
                 continue;
             }
@@ -75,7 +80,7 @@ public sealed class MultiTimeframeMomentum : ITradingStrategy
             int want = 0;
             if (_dailyMa.IsReady(id) && _adx.IsReady(id) && _slow.IsReady(id))
             {
-                double daily = market.Daily.LastClose(id);
+                double daily = dailyBars.LastClose(id);
                 double ma = _dailyMa.Value(id);
                 double adx = _adx.Value(id);
                 double fast = _fast.Value(id), slow = _slow.Value(id);

@@ -332,6 +332,16 @@ public sealed class PairsTrading : ITradingStrategy
     // With a maxPValue, null also stands for "p-value certainly above it" (see PairScreen.Screen).
     private PairScreenResult? Test(int a, int b, double maxPValue = double.NaN)
     {
+        int f = _formation;
+        var ta = _history.Time(a);
+        var tb = _history.Time(b);
+        if (ta.Length >= f && tb.Length >= f && ta[^f..].SequenceEqual(tb[^f..]))
+        {
+            // The last formation bars of both at the same times: what Align would copy is each symbol's own tail, so
+            // test the tails in place.
+            return PairScreen.Screen(_history.Log(b)[^f..], _history.Log(a)[^f..], _residuals, Moments(b), Moments(a), maxPValue);
+        }
+
         if (!Align(a, b, out bool ownTails))
         {
             return null;
