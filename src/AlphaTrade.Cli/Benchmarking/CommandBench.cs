@@ -63,15 +63,22 @@ internal static partial class CommandBench
 
     private static (double WallMs, double CpuMs) Run(string rootDirectory, string[] args)
     {
-        // The runtime host that runs this process, with the command's own assembly (an apphost would do the same work).
-        string host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        // The way this process was started: the command's own executable (./alphatrade runs the published one), or the
+        // dotnet host with the command's assembly (dotnet alphatrade.dll, test runs).
+        string? self = Environment.ProcessPath;
+        bool viaHost = self is null || Path.GetFileNameWithoutExtension(self) == "dotnet";
+        string host = viaHost ? self ?? "dotnet" : self!;
         var start = new ProcessStartInfo(host)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
+        if (viaHost)
+        {
+            start.ArgumentList.Add(typeof(CliApp).Assembly.Location);
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
