@@ -95,10 +95,10 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
             }
 
             double open = o[id], high = h[id], low = l[id], close = c[id], volume = v[id];
-            double r0 = _seriesCount > 0 ? Pick(_s0, open, high, low, close, volume) : 0;
-            double r1 = _seriesCount > 1 ? Pick(_s1, open, high, low, close, volume) : 0;
+            double r0 = _seriesCount > 0 ? CoreInputs.Pick(_s0, open, high, low, close, volume, double.NaN) : 0;
+            double r1 = _seriesCount > 1 ? CoreInputs.Pick(_s1, open, high, low, close, volume, double.NaN) : 0;
             int segment = segments[id];
-            if (segment > lookback && IsValid(open, high, low, close, volume, r0, r1))
+            if (segment > lookback && CoreInputs.IsValid(_used, open, high, low, close, volume, r0, r1))
             {
                 // The direct phase, what Step does for it: the core writes straight into the outputs.
                 var t = new Tick
@@ -130,11 +130,11 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(int id, long time, double open, double high, double low, double close, double volume)
     {
-        double r0 = _seriesCount > 0 ? Pick(_s0, open, high, low, close, volume) : 0;
-        double r1 = _seriesCount > 1 ? Pick(_s1, open, high, low, close, volume) : 0;
+        double r0 = _seriesCount > 0 ? CoreInputs.Pick(_s0, open, high, low, close, volume, double.NaN) : 0;
+        double r1 = _seriesCount > 1 ? CoreInputs.Pick(_s1, open, high, low, close, volume, double.NaN) : 0;
         int k = _outputs;
         ref TCore core = ref _cores[id];
-        if (!IsValid(open, high, low, close, volume, r0, r1))
+        if (!CoreInputs.IsValid(_used, open, high, low, close, volume, r0, r1))
         {
             core.Reset();
             if (_segment[id] > _lookback)
@@ -175,29 +175,4 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
             scratch[..k].CopyTo(_out.AsSpan(id * k, k));
         }
     }
-
-    // Non-finite inputs the indicator reads make the bar invalid (r0/r1 are 0, finite, when the indicator has no such series).
-    private bool IsValid(double open, double high, double low, double close, double volume, double r0, double r1)
-    {
-        var used = _used;
-        return ((used & PriceInputs.Open) == 0 || double.IsFinite(open))
-            && ((used & PriceInputs.High) == 0 || double.IsFinite(high))
-            && ((used & PriceInputs.Low) == 0 || double.IsFinite(low))
-            && ((used & PriceInputs.Close) == 0 || double.IsFinite(close))
-            && ((used & PriceInputs.Volume) == 0 || double.IsFinite(volume))
-            && double.IsFinite(r0)
-            && double.IsFinite(r1);
-    }
-
-    // The extra series is NaN for bars fed without one, as IIndicatorStream.Update(in Bar) feeds them.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Pick(PriceField f, double open, double high, double low, double close, double volume) => f switch
-    {
-        PriceField.Open => open,
-        PriceField.High => high,
-        PriceField.Low => low,
-        PriceField.Close => close,
-        PriceField.Volume => volume,
-        _ => double.NaN,
-    };
 }

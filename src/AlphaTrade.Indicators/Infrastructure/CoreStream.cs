@@ -52,9 +52,9 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
     private void Step(long time, double open, double high, double low, double close, double volume, double extra)
     {
         BarsSeen++;
-        double r0 = _seriesCount > 0 ? Pick(_s0, open, high, low, close, volume, extra) : 0;
-        double r1 = _seriesCount > 1 ? Pick(_s1, open, high, low, close, volume, extra) : 0;
-        if (!IsValid(open, high, low, close, volume, r0, r1))
+        double r0 = _seriesCount > 0 ? CoreInputs.Pick(_s0, open, high, low, close, volume, extra) : 0;
+        double r1 = _seriesCount > 1 ? CoreInputs.Pick(_s1, open, high, low, close, volume, extra) : 0;
+        if (!CoreInputs.IsValid(_used, open, high, low, close, volume, r0, r1))
         {
             _core.Reset();
             SyncScratch();
@@ -134,21 +134,32 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
         }
     }
 
-    // Non-finite inputs the indicator reads make the bar invalid (the unused fields of r0/r1 are 0, finite).
-    private bool IsValid(double open, double high, double low, double close, double volume, double r0, double r1)
-    {
-        var used = _used;
-        return ((used & PriceInputs.Open) == 0 || double.IsFinite(open))
-            && ((used & PriceInputs.High) == 0 || double.IsFinite(high))
-            && ((used & PriceInputs.Low) == 0 || double.IsFinite(low))
-            && ((used & PriceInputs.Close) == 0 || double.IsFinite(close))
-            && ((used & PriceInputs.Volume) == 0 || double.IsFinite(volume))
-            && double.IsFinite(r0)
-            && double.IsFinite(r1);
-    }
+}
 
+/// <summary>A stream that can feed a whole set of streams of its kind one step in one call.</summary>
+internal interface IBatchStream
+{
+    /// <summary>Feeds <c>streams[id]</c> (null entries skipped) the bar of every symbol id in <paramref name="slice"/>.</summary>
+    void UpdateAll(IIndicatorStream?[] streams, BarSlice slice);
+}
+
+/// <summary>How a core's inputs are read from a bar: shared by the per-symbol stream and the bank of all symbols.</summary>
+internal static class CoreInputs
+{
+    /// <summary>Non-finite inputs the indicator reads make the bar invalid (the unused fields of r0/r1 are 0, finite).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Pick(PriceField f, double open, double high, double low, double close, double volume, double extra) => f switch
+    public static bool IsValid(PriceInputs used, double open, double high, double low, double close, double volume, double r0, double r1) =>
+        ((used & PriceInputs.Open) == 0 || double.IsFinite(open))
+        && ((used & PriceInputs.High) == 0 || double.IsFinite(high))
+        && ((used & PriceInputs.Low) == 0 || double.IsFinite(low))
+        && ((used & PriceInputs.Close) == 0 || double.IsFinite(close))
+        && ((used & PriceInputs.Volume) == 0 || double.IsFinite(volume))
+        && double.IsFinite(r0)
+        && double.IsFinite(r1);
+
+    /// <summary>The bar field a series reads; <paramref name="extra"/> for the extra series (NaN for bars fed without one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Pick(PriceField f, double open, double high, double low, double close, double volume, double extra) => f switch
     {
         PriceField.Open => open,
         PriceField.High => high,
@@ -157,11 +168,4 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
         PriceField.Volume => volume,
         _ => extra,
     };
-}
-
-/// <summary>A stream that can feed a whole set of streams of its kind one step in one call.</summary>
-internal interface IBatchStream
-{
-    /// <summary>Feeds <c>streams[id]</c> (null entries skipped) the bar of every symbol id in <paramref name="slice"/>.</summary>
-    void UpdateAll(IIndicatorStream?[] streams, BarSlice slice);
 }
