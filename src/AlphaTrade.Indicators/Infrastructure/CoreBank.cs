@@ -148,17 +148,7 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
             return;
         }
 
-        var t = new Tick
-        {
-            Time = time,
-            Open = open,
-            High = high,
-            Low = low,
-            Close = close,
-            Volume = volume,
-            R0 = r0,
-            R1 = r1,
-        };
+        var t = CoreInputs.ToTick(time, open, high, low, close, volume, r0, r1);
         int segment = _segment[id];
         if (segment > _lookback)
         {

@@ -63,17 +63,7 @@ internal sealed class CoreStream<TCore> : IIndicatorStream, IBatchStream
             return;
         }
 
-        var t = new Tick
-        {
-            Time = time,
-            Open = open,
-            High = high,
-            Low = low,
-            Close = close,
-            Volume = volume,
-            R0 = r0,
-            R1 = r1,
-        };
+        var t = CoreInputs.ToTick(time, open, high, low, close, volume, r0, r1);
         if (_segment > Lookback)
         {
             // Past the warm-up the core writes straight into the outputs: they hold what the scratch would (the
@@ -156,6 +146,20 @@ internal static class CoreInputs
         && ((used & PriceInputs.Volume) == 0 || double.IsFinite(volume))
         && double.IsFinite(r0)
         && double.IsFinite(r1);
+
+    /// <summary>The core's input for one bar.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Tick ToTick(long time, double open, double high, double low, double close, double volume, double r0, double r1) => new()
+    {
+        Time = time,
+        Open = open,
+        High = high,
+        Low = low,
+        Close = close,
+        Volume = volume,
+        R0 = r0,
+        R1 = r1,
+    };
 
     /// <summary>The bar field a series reads; <paramref name="extra"/> for the extra series (NaN for bars fed without one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
