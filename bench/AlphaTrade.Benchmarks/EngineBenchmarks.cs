@@ -57,17 +57,7 @@ public class EngineBenchmarks
     /// positions.csv. <see cref="Vectorized"/> is what a sweep pays (it reads the equity curve and counts).
     /// </summary>
     [Benchmark]
-    public int VectorizedWithRecords()
-    {
-        var r = _w.RunVectorized();
-        int n = 0;
-        foreach (var t in r.Trades)
-        {
-            n += t.Quantity > 0 ? 1 : 0;
-        }
-
-        return n + r.Positions.Count + r.OpenTrades.Count;
-    }
+    public long VectorizedWithRecords() => _w.RunVectorizedWithRecords().Records;
 
     /// <summary>The vectorized engine's per-cell loop alone: a zero weight matrix (no order, no position).</summary>
     [Benchmark]

@@ -12,7 +12,8 @@ public sealed class BenchCommandTests
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var w = doc.RootElement.GetProperty("workloads").EnumerateArray().ToList();
-        Assert.Equal(["event 10/30", "vectorized 10/30", "event 50/200", "vectorized 50/200"], w.Select(x => x.GetProperty("name").GetString()));
+        Assert.Equal(["event 10/30", "vectorized 10/30", "vectorized 10/30 with records", "event 50/200", "vectorized 50/200", "vectorized 50/200 with records"],
+            w.Select(x => x.GetProperty("name").GetString()));
         foreach (var x in w)
         {
             Assert.Equal(597_080, x.GetProperty("count").GetInt64()); // 46 symbols × 12,980 steps of the sample universe
@@ -25,6 +26,7 @@ public sealed class BenchCommandTests
 
         // Both engines make the same trades on the crossover (the workload is the equivalence test's).
         Assert.Equal(w[0].GetProperty("run").GetString(), w[1].GetProperty("run").GetString());
+        Assert.StartsWith(w[1].GetProperty("run").GetString()!, w[2].GetProperty("run").GetString(), StringComparison.Ordinal); // the same run, records read
     }
 
     [Fact]

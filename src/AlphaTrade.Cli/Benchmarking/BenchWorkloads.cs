@@ -79,6 +79,34 @@ internal sealed class CrossoverWorkload
         Venue = new VenueOptions { ParticipationCap = null },
         StrategyName = Parameters.Name,
     });
+
+    /// <summary>
+    /// <see cref="RunVectorized"/> with its round trips and position snapshots built (the vectorized engine builds them
+    /// when first read; reading one record of each builds them all): the engine's work for a backtest that writes
+    /// trades.csv and positions.csv, comparable with the event engine's run, which tracks them as it goes. A sweep reads
+    /// only the equity curve and the counts. Returns the run and the quantities of the records read.
+    /// </summary>
+    public (RunResult Run, long Records) RunVectorizedWithRecords()
+    {
+        var r = RunVectorized();
+        long n = 0;
+        if (r.Trades.Count > 0)
+        {
+            n += r.Trades[0].Quantity + r.Trades[^1].Quantity;
+        }
+
+        if (r.OpenTrades.Count > 0)
+        {
+            n += r.OpenTrades[^1].Quantity;
+        }
+
+        if (r.Positions.Count > 0)
+        {
+            n += r.Positions[0].Quantity + r.Positions[^1].Quantity;
+        }
+
+        return (r, n);
+    }
 }
 
 /// <summary>

@@ -96,6 +96,8 @@ internal static class BenchCommand
             var w = CrossoverWorkload.Create(crossover);
             results.Add(BenchRunner.Measure("event " + crossover, "bars", w.BarCount, EventTarget, runs, () => Fills(w.RunEvent())));
             results.Add(BenchRunner.Measure("vectorized " + crossover, "cells", w.Aligned.Cells, VectorizedTarget, runs, () => Fills(w.RunVectorized())));
+            results.Add(BenchRunner.Measure("vectorized " + crossover + " with records", "cells", w.Aligned.Cells, VectorizedTarget, runs,
+                () => Fills(w.RunVectorizedWithRecords().Run) + ", round trips and positions read"));
         }
     }
 
