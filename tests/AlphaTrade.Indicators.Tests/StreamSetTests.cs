@@ -10,19 +10,8 @@ namespace AlphaTrade.Indicators.Tests;
 /// </summary>
 public class StreamSetTests
 {
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in IndicatorRegistry.All)
-        {
-            data.Add(d.Info.Name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(RegisteredIndicators.Names), MemberType = typeof(RegisteredIndicators))]
     public void UpdateAll_EqualsUpdatingEachStream(string name)
     {
         const int symbols = 4;

@@ -12,19 +12,8 @@ public class StreamingEquivalenceTests
     /// <summary>Indicators allowed 1e-12 relative difference (none: every form shares one core or a bit-identical kernel).</summary>
     private static readonly HashSet<string> Reassociated = new(StringComparer.Ordinal);
 
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in IndicatorRegistry.All)
-        {
-            data.Add(d.Info.Name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(RegisteredIndicators.Names), MemberType = typeof(RegisteredIndicators))]
     public void Stream_RandomSeries_EqualsBatch(string name)
     {
         var def = IndicatorRegistry.Get(name);
@@ -39,7 +28,7 @@ public class StreamingEquivalenceTests
     }
 
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(RegisteredIndicators.Names), MemberType = typeof(RegisteredIndicators))]
     public void Stream_ResetThenReplay_EqualsBatch(string name)
     {
         var def = IndicatorRegistry.Get(name);
