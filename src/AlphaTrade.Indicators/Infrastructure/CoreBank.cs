@@ -101,18 +101,7 @@ internal sealed class CoreBank<TCore> : IIndicatorBank
             if (segment > lookback && CoreInputs.IsValid(_used, open, high, low, close, volume, r0, r1))
             {
                 // The direct phase, what Step does for it: the core writes straight into the outputs.
-                var t = new Tick
-                {
-                    Time = time,
-                    Open = open,
-                    High = high,
-                    Low = low,
-                    Close = close,
-                    Volume = volume,
-                    R0 = r0,
-                    R1 = r1,
-                };
-                cores[id].Update(t, outputs.AsSpan(id * k, k));
+                cores[id].Update(CoreInputs.ToTick(time, open, high, low, close, volume, r0, r1), outputs.AsSpan(id * k, k));
                 segments[id] = segment + 1;
             }
             else
