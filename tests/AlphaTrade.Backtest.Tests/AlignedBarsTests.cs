@@ -1,4 +1,5 @@
 using AlphaTrade.Backtest.Vectorized;
+using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Market;
 using static AlphaTrade.Backtest.Tests.TestMarket;
 
@@ -71,6 +72,52 @@ public sealed class AlignedBarsTests
 
         Assert.Equal(row, aligned.Rows);
         Assert.True(row > 50);
+    }
+
+    [Fact]
+    public void TradableOpen_IsTheOpenOfEveryFillableBarAndNaNElsewhere()
+    {
+        // Every fourth bar of each series gets something that makes it unfillable (an outlier or filled flag, extended
+        // hours, zero volume); the rest keep their open. Absent cells are NaN.
+        var market = new List<BarSeries>();
+        foreach (var full in GappyMarket(5))
+        {
+            var s = new BarSeries(full.Symbol, full.TimeFrame, full.Count);
+            for (int k = 0; k < full.Count; k++)
+            {
+                var bar = full[k];
+                switch (k % 16)
+                {
+                    case 3: s.Add(bar, BarFlags.Outlier); break;
+                    case 7: s.Add(bar, BarFlags.Filled); break;
+                    case 11: s.Add(bar, BarFlags.ExtendedHours); break;
+                    case 15: s.Add(bar with { Volume = 0 }); break;
+                    default: s.Add(bar); break;
+                }
+            }
+
+            market.Add(s);
+        }
+
+        var aligned = AlignedBars.Create(market);
+        int fillable = 0, unfillable = 0;
+        for (int at = 0; at < aligned.Cells; at++)
+        {
+            bool tradable = aligned.Present[at] && FillPricing.IsTradable(aligned.Open[at], aligned.High[at], aligned.Low[at],
+                aligned.Close[at], aligned.Volume[at], aligned.Flags[at]);
+            if (tradable)
+            {
+                Assert.Equal(aligned.Open[at], aligned.TradableOpen[at]);
+                fillable++;
+            }
+            else
+            {
+                Assert.True(double.IsNaN(aligned.TradableOpen[at]));
+                unfillable++;
+            }
+        }
+
+        Assert.True(fillable > 1000 && unfillable > 500, $"{fillable} fillable, {unfillable} not");
     }
 
     [Theory]

@@ -38,13 +38,14 @@ public sealed class VectorizedEquivalenceTests
         return list;
     }
 
-    public static TheoryData<SlippageKind, bool, bool> Cases => new()
+    public static TheoryData<SlippageKind, bool, bool, int> Cases => new()
     {
-        { SlippageKind.FixedBps, true, false },
-        { SlippageKind.FixedBps, false, false },
-        { SlippageKind.HalfSpread, true, false },
-        { SlippageKind.SqrtImpact, true, false },
-        { SlippageKind.FixedBps, true, true },
+        { SlippageKind.FixedBps, true, false, 6 },
+        { SlippageKind.FixedBps, false, false, 6 },
+        { SlippageKind.HalfSpread, true, false, 6 },
+        { SlippageKind.SqrtImpact, true, false, 6 },
+        { SlippageKind.FixedBps, true, true, 6 },
+        { SlippageKind.FixedBps, true, true, 70 }, // more symbols than one 64-bit mask of weight changes holds
     };
 
     [Fact]
@@ -68,10 +69,10 @@ public sealed class VectorizedEquivalenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ReferenceCrossover_BothEngines_IdenticalTradesAndEquity(SlippageKind slippage, bool allowShort, bool withGaps)
+    public void ReferenceCrossover_BothEngines_IdenticalTradesAndEquity(SlippageKind slippage, bool allowShort, bool withGaps, int symbols)
     {
-        var bars = Market(6, 30, withGaps);
-        var p = new SmaCrossoverParameters { FastPeriod = 5, SlowPeriod = 20, AllowShort = allowShort, Weight = 0.15 };
+        var bars = Market(symbols, 30, withGaps);
+        var p = new SmaCrossoverParameters { FastPeriod = 5, SlowPeriod = 20, AllowShort = allowShort, Weight = 0.9 / symbols };
         var costs = CostOptions.Default with { Slippage = slippage, CashInterestAnnual = 0.03m };
 
         var ev = Backtester.Run(new BacktestSpec

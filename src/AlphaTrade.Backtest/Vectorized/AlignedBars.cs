@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
 
@@ -19,9 +20,10 @@ public sealed class AlignedBars
     private readonly double[] _volume;
     private readonly BarFlags[] _flags;
     private readonly bool[] _present;
+    private readonly double[] _tradableOpen;
 
     private AlignedBars(SymbolTable symbols, TimeFrame timeFrame, long[] times, double[] open, double[] high, double[] low,
-        double[] close, double[] volume, BarFlags[] flags, bool[] present)
+        double[] close, double[] volume, BarFlags[] flags, bool[] present, double[] tradableOpen)
     {
         Symbols = symbols;
         TimeFrame = timeFrame;
@@ -33,6 +35,7 @@ public sealed class AlignedBars
         _volume = volume;
         _flags = flags;
         _present = present;
+        _tradableOpen = tradableOpen;
     }
 
     /// <summary>Symbols; column = symbol id.</summary>
@@ -70,6 +73,12 @@ public sealed class AlignedBars
 
     /// <summary>True where the symbol has a bar.</summary>
     public ReadOnlySpan<bool> Present => _present;
+
+    /// <summary>
+    /// The open of every bar a market order can fill on (present and <see cref="FillPricing.IsTradable"/>), NaN elsewhere:
+    /// one array for the engine's fill loop, which would otherwise read six columns of a row it has not touched yet.
+    /// </summary>
+    public ReadOnlySpan<double> TradableOpen => _tradableOpen;
 
     /// <summary>Total cells (rows × symbols).</summary>
     public long Cells => (long)Rows * Columns;
@@ -109,6 +118,7 @@ public sealed class AlignedBars
         var volume = GC.AllocateUninitializedArray<double>((int)cells);
         var flags = new BarFlags[cells];
         var present = new bool[cells];
+        var tradableOpen = GC.AllocateUninitializedArray<double>((int)cells);
         for (int s = 0; s < n; s++)
         {
             var x = series[s];
@@ -136,6 +146,7 @@ public sealed class AlignedBars
                 volume[at] = v[i];
                 flags[at] = f[i];
                 present[at] = true;
+                tradableOpen[at] = FillPricing.IsTradable(o[i], h[i], l[i], c[i], v[i], f[i]) ? o[i] : double.NaN;
                 r++;
             }
 
@@ -147,10 +158,10 @@ public sealed class AlignedBars
             void Absent(int row)
             {
                 int at = (row * n) + s;
-                open[at] = high[at] = low[at] = close[at] = volume[at] = double.NaN;
+                open[at] = high[at] = low[at] = close[at] = volume[at] = tradableOpen[at] = double.NaN;
             }
         }
 
-        return new AlignedBars(feed.Symbols, feed.TimeFrame, times, open, high, low, close, volume, flags, present);
+        return new AlignedBars(feed.Symbols, feed.TimeFrame, times, open, high, low, close, volume, flags, present, tradableOpen);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -131,6 +132,7 @@ public static class VectorizedBacktester
         private readonly FillPricing? _pricing;
         private readonly ExactBooks? _exact;
         private readonly bool _tracksStatistics;
+        private readonly bool _capped;
         private readonly int _n;
         private readonly long _barTicks;
         private readonly bool _daily;
@@ -170,6 +172,7 @@ public static class VectorizedBacktester
                 _tracksStatistics = exact.TracksStatistics;
             }
 
+            _capped = spec.Venue.EffectiveCap is not null;
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
@@ -232,27 +235,28 @@ public static class VectorizedBacktester
         {
             int n = _n;
             int b = row * n;
-            var open = _bars.Open;
             var high = _bars.High;
             var low = _bars.Low;
             var close = _bars.Close;
             var volume = _bars.Volume;
             var flags = _bars.Flags;
             var present = _bars.Present;
+            var tradableOpen = _bars.TradableOpen;
             bool inSession = _open && start >= _current.OpenUtc.Ticks && start < _current.CloseUtc.Ticks;
+            PrefetchRow(b + n);
 
             if (inSession && _pending.Count != 0)
             {
                 foreach (ref var p in CollectionsMarshal.AsSpan(_pending))
                 {
                     int at = b + p.SymbolId;
-                    if (p.Done || !present[at] || start < p.Submitted
-                        || !FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
+                    double open = tradableOpen[at]; // NaN unless the bar is present and tradable
+                    if (p.Done || !(open > 0) || start < p.Submitted)
                     {
                         continue;
                     }
 
-                    Fill(ref p, open[at], volume[at], start);
+                    Fill(ref p, open, _capped ? volume[at] : double.NaN, start);
                 }
 
                 RemoveDone();
@@ -278,7 +282,7 @@ public static class VectorizedBacktester
                     }
 
                     count++;
-                    if (observe && FillPricing.IsTradable(open[at], high[at], low[at], close[at], volume[at], flags[at]))
+                    if (observe && tradableOpen[at] > 0)
                     {
                         if (exact is not null)
                         {
@@ -308,25 +312,25 @@ public static class VectorizedBacktester
 
             var weights = _spec.TargetWeights.Span.Slice(b, n);
             var prev = _previousWeight;
-            int vectorEnd = Vector256.IsHardwareAccelerated ? n - (n % Vector256<double>.Count) : 0;
-            for (int s = 0; s < n; s++)
+            for (int first = 0; first < n; first += 64)
             {
-                if (s < vectorEnd && (s % Vector256<double>.Count) == 0
-                    && Vector256.EqualsAll(Vector256.Create(weights.Slice(s, Vector256<double>.Count)), Vector256.Create(prev.AsSpan(s, Vector256<double>.Count))))
+                // The symbols whose weight changed, 64 at a time as bits (NaN never compares equal, as a changed weight),
+                // visited in symbol order: one branch per change instead of one per symbol.
+                int width = Math.Min(64, n - first);
+                ulong changed = ChangedWeights(weights.Slice(first, width), prev.AsSpan(first, width));
+                while (changed != 0)
                 {
-                    // No weight changed in these symbols (NaN never compares equal, as below): skip them.
-                    s += Vector256<double>.Count - 1;
-                    continue;
-                }
+                    int s = first + BitOperations.TrailingZeroCount(changed);
+                    changed &= changed - 1;
+                    if (!present[b + s] || (flags[b + s] & BarFlags.Outlier) != 0)
+                    {
+                        continue;
+                    }
 
-                double w = weights[s];
-                if (w == prev[s] || !present[b + s] || (flags[b + s] & BarFlags.Outlier) != 0)
-                {
-                    continue;
+                    double w = weights[s];
+                    prev[s] = w;
+                    Decide(s, w, end);
                 }
-
-                prev[s] = w;
-                Decide(s, w, end, b + n);
             }
 
             if (exact is not null)
@@ -342,7 +346,7 @@ public static class VectorizedBacktester
             _timeSteps++;
         }
 
-        private void Decide(int s, double weight, long now, int nextRow)
+        private void Decide(int s, double weight, long now)
         {
             var exact = _exact;
             if (exact is not null ? !exact.HasMark(s) : !_ledger!.HasMark(s))
@@ -404,7 +408,6 @@ public static class VectorizedBacktester
             p.Filled = 0;
             p.Exact = default;
             p.Done = false;
-            PrefetchBar(nextRow + s);
         }
 
         /// <summary>Drops the finished orders from the working list, keeping the others in order.</summary>
@@ -459,24 +462,68 @@ public static class VectorizedBacktester
         }
 
         /// <summary>
-        /// Asks the CPU to bring the cell where the order will most likely fill (the symbol's next row) into cache: the
-        /// fill reads that bar's open, high, low and volume, which the row loop never touches, so without this every fill
-        /// waits for memory several times.
+        /// Bit k set where <paramref name="weights"/>[k] differs from <paramref name="previous"/>[k] (either NaN counts as a
+        /// change), for up to 64 symbols.
         /// </summary>
-        private unsafe void PrefetchBar(int at)
+        private static ulong ChangedWeights(ReadOnlySpan<double> weights, ReadOnlySpan<double> previous)
         {
-            if (!Sse.IsSupported || (uint)at >= (uint)_bars.Open.Length)
+            ulong changed = 0;
+            int k = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; k + Vector256<double>.Count <= weights.Length; k += Vector256<double>.Count)
+                {
+                    var equal = Vector256.Equals(Vector256.Create(weights.Slice(k, Vector256<double>.Count)), Vector256.Create(previous.Slice(k, Vector256<double>.Count)));
+                    changed |= (ulong)(~equal.ExtractMostSignificantBits() & 0xF) << k;
+                }
+            }
+
+            for (; k < weights.Length; k++)
+            {
+                if (!(weights[k] == previous[k]))
+                {
+                    changed |= 1UL << k;
+                }
+            }
+
+            return changed;
+        }
+
+        /// <summary>
+        /// Asks the CPU to bring the tradable opens of the row starting at cell <paramref name="at"/> (and their volumes
+        /// when fills are capped) into cache: the next row's fills read them, and the row loop touches nothing else there.
+        /// One sequential row at a time, so its pages stay mapped; prefetching single cells at order time cost more than it saved.
+        /// </summary>
+        private unsafe void PrefetchRow(int at)
+        {
+            var bars = _bars.TradableOpen;
+            if (!Sse.IsSupported || at + _n > bars.Length)
             {
                 return;
             }
 
-            fixed (double* o = _bars.Open, h = _bars.High, l = _bars.Low, c = _bars.Close, v = _bars.Volume)
+            int bytes = _n * sizeof(double);
+            fixed (double* row = &bars[at])
             {
-                Sse.Prefetch0(o + at);
-                Sse.Prefetch0(h + at);
-                Sse.Prefetch0(l + at);
-                Sse.Prefetch0(c + at);
-                Sse.Prefetch0(v + at);
+                for (int offset = 0; offset < bytes; offset += 64)
+                {
+                    Sse.Prefetch0((byte*)row + offset);
+                }
+
+                Sse.Prefetch0((byte*)row + bytes - 1);
+            }
+
+            if (_capped)
+            {
+                fixed (double* row = &_bars.Volume[at])
+                {
+                    for (int offset = 0; offset < bytes; offset += 64)
+                    {
+                        Sse.Prefetch0((byte*)row + offset);
+                    }
+
+                    Sse.Prefetch0((byte*)row + bytes - 1);
+                }
             }
         }
 
