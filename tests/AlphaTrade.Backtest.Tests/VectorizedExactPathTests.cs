@@ -260,6 +260,59 @@ public sealed class VectorizedExactPathTests
     }
 
     [Fact]
+    public void ScaledAmount_DivPow10_EqualsTruncatedDivision_AcrossTheWholeRange()
+    {
+        var rng = new Random(20261125);
+        var values = new List<long> { 0, 1, -1, long.MaxValue, long.MinValue, long.MaxValue - 1, long.MinValue + 1 };
+        long p = 1;
+        for (int k = 0; k <= 18; k++)
+        {
+            values.AddRange([p, -p, p - 1, 1 - p, p + 1, -p - 1, (p * 5) - 1, 1 - (p * 5), p * 9, -p * 9]);
+            p = k < 18 ? p * 10 : p;
+        }
+
+        for (int i = 0; i < 200_000; i++)
+        {
+            int bits = rng.Next(1, 64);
+            long v = rng.NextInt64() & ((1L << bits) - 1);
+            values.Add(rng.Next(2) == 0 ? v : -v);
+        }
+
+        long d = 1;
+        for (int k = 0; k <= 18; k++)
+        {
+            foreach (long v in values)
+            {
+                Assert.Equal(v / d, ScaledAmount.DivPow10(v, k));
+            }
+
+            d = k < 18 ? d * 10 : d;
+        }
+    }
+
+    [Fact]
+    public void ScaledAmount_Price_RoundsAsPriceMathToPrice_IncludingHalfTicks()
+    {
+        var rng = new Random(7);
+        for (int i = 0; i < 200_000; i++)
+        {
+            double price = (i % 4) switch
+            {
+                0 => (rng.Next(1, 100_000_000) + 0.5) / 10_000.0, // half a tick (as near as double gets)
+                1 => Math.Round(rng.NextDouble() * 2_000, rng.Next(0, 8)),
+                2 => rng.NextDouble() * Math.Pow(10, rng.Next(-6, 10)),
+                _ => -rng.NextDouble() * 1_000,
+            };
+            Same(PriceMath.ToPrice(price), ScaledAmount.Price(price));
+        }
+
+        foreach (double price in new[] { 0.0, 0.00004999, 0.00005, 0.00015, 1.00005, 99_999_999_999.9999 })
+        {
+            Same(PriceMath.ToPrice(price), ScaledAmount.Price(price));
+        }
+    }
+
+    [Fact]
     public void ScaledAmount_BeyondItsRange_Throws_AndTheRunFallsBackToTheDecimalPath()
     {
         Assert.Throws<OverflowException>(() => ScaledAmount.FromDecimal(decimal.MaxValue));

@@ -594,21 +594,28 @@ internal sealed class ExactBooks
         long time = session.CloseUtc.Ticks;
         // Equity (cash + Σ market value), net and gross exposure and the positions, in one pass in symbol order (the
         // ledger's Equity and Exposures loops add the same values in the same order).
-        var equity = _cash;
-        ScaledAmount gross = default, net = default;
+        // The market values are summed at scale 4 (a mark has at most 4 places) with the largest scale among them kept
+        // aside: decimal's sums are exact and take the larger scale, so the totals are the same values at the same scales
+        // as adding each value in turn (an amount that leaves 64 bits at scale 4 throws, and the run is redone in decimal).
+        long net4 = 0, gross4 = 0;
+        int scale = 0;
         for (int s = 0; s < _n; s++)
         {
             long q = _qty[s];
             if (q != 0)
             {
                 var mark = MarkPrice(s);
-                var v = mark * q;
-                equity += v;
-                net += v;
-                gross += v.Abs();
+                long v4 = checked(mark.UnitsAtScale4() * q);
+                net4 = checked(net4 + v4);
+                gross4 = checked(gross4 + Math.Abs(v4));
+                scale = Math.Max(scale, mark.Scale);
                 _marks.Add((mark.Units << 3) | (long)mark.Scale); // |units| < 10^15 (ScaledAmount.Price), scale ≤ 4
             }
         }
+
+        var net = ScaledAmount.FromScale4(net4, scale);
+        var gross = ScaledAmount.FromScale4(gross4, scale);
+        var equity = _cash + net;
 
         _daily.Add(new DailyRow(session.Date, time, _cash, equity, gross, net, borrowTotal, credited) { Fills = _fills.Count });
         if (ScaledAmount.GreaterThanProduct(gross, _overnightLeverage, equity))

@@ -185,6 +185,7 @@ public static class VectorizedBacktester
         public RunResult Execute()
         {
             var times = _bars.Times;
+            var weightMatrix = _spec.TargetWeights.Span;
             int rows = _bars.Rows;
             if (rows > 0)
             {
@@ -211,7 +212,7 @@ public static class VectorizedBacktester
                 }
                 else if (tBar <= tClose)
                 {
-                    ProcessRow(row++, start, tBar);
+                    ProcessRow(row++, start, tBar, weightMatrix);
                 }
                 else
                 {
@@ -231,7 +232,7 @@ public static class VectorizedBacktester
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ProcessRow(int row, long start, long end)
+        private void ProcessRow(int row, long start, long end, ReadOnlySpan<double> weightMatrix)
         {
             int n = _n;
             int b = row * n;
@@ -310,7 +311,7 @@ public static class VectorizedBacktester
 
             exact?.MarksChanged();
 
-            var weights = _spec.TargetWeights.Span.Slice(b, n);
+            var weights = weightMatrix.Slice(b, n);
             var prev = _previousWeight;
             for (int first = 0; first < n; first += 64)
             {
@@ -490,40 +491,38 @@ public static class VectorizedBacktester
         }
 
         /// <summary>
-        /// Asks the CPU to bring the tradable opens of the row starting at cell <paramref name="at"/> (and their volumes
-        /// when fills are capped) into cache: the next row's fills read them, and the row loop touches nothing else there.
-        /// One sequential row at a time, so its pages stay mapped; prefetching single cells at order time cost more than it saved.
+        /// Asks the CPU to bring the tradable opens (and volumes when fills are capped) of the row starting at cell
+        /// <paramref name="next"/> into cache: that row's fills read them, and nothing else touches them. One sequential row
+        /// at a time, so pages stay mapped; prefetching single cells at order time cost more than it saved, and the
+        /// closes and weights, read every row, the hardware prefetcher already brings in (prefetching them too changed nothing).
         /// </summary>
-        private unsafe void PrefetchRow(int at)
+        private void PrefetchRow(int next)
         {
-            var bars = _bars.TradableOpen;
-            if (!Sse.IsSupported || at + _n > bars.Length)
+            if (!Sse.IsSupported || next + _n > _bars.Cells)
             {
                 return;
             }
 
-            int bytes = _n * sizeof(double);
-            fixed (double* row = &bars[at])
-            {
-                for (int offset = 0; offset < bytes; offset += 64)
-                {
-                    Sse.Prefetch0((byte*)row + offset);
-                }
-
-                Sse.Prefetch0((byte*)row + bytes - 1);
-            }
-
+            PrefetchCells(_bars.TradableOpen, next, _n);
             if (_capped)
             {
-                fixed (double* row = &_bars.Volume[at])
-                {
-                    for (int offset = 0; offset < bytes; offset += 64)
-                    {
-                        Sse.Prefetch0((byte*)row + offset);
-                    }
+                PrefetchCells(_bars.Volume, next, _n);
+            }
+        }
 
-                    Sse.Prefetch0((byte*)row + bytes - 1);
+        /// <summary>Prefetches the cache lines of <paramref name="count"/> cells of <paramref name="column"/> from <paramref name="at"/> (in range).</summary>
+        private static unsafe void PrefetchCells(ReadOnlySpan<double> column, int at, int count)
+        {
+            fixed (double* first = &column[at])
+            {
+                byte* row = (byte*)first;
+                int bytes = count * sizeof(double);
+                for (int offset = 0; offset < bytes; offset += 64)
+                {
+                    Sse.Prefetch0(row + offset);
                 }
+
+                Sse.Prefetch0(row + bytes - 1);
             }
         }
 
