@@ -21,6 +21,7 @@ public sealed class AlignedBars
     private readonly BarFlags[] _flags;
     private readonly bool[] _present;
     private readonly double[] _tradableOpen;
+    private readonly Lazy<(long[] Open, long[] Close)> _packedPrices;
 
     private AlignedBars(SymbolTable symbols, TimeFrame timeFrame, long[] times, double[] open, double[] high, double[] low,
         double[] close, double[] volume, BarFlags[] flags, bool[] present, double[] tradableOpen)
@@ -36,6 +37,7 @@ public sealed class AlignedBars
         _flags = flags;
         _present = present;
         _tradableOpen = tradableOpen;
+        _packedPrices = new Lazy<(long[], long[])>(PackPrices);
     }
 
     /// <summary>Symbols; column = symbol id.</summary>
@@ -80,8 +82,33 @@ public sealed class AlignedBars
     /// </summary>
     public ReadOnlySpan<double> TradableOpen => _tradableOpen;
 
+    /// <summary>
+    /// The tradable opens at $0.0001 as the exact accounting path reads them (<see cref="ScaledAmount.PackPrice"/>),
+    /// worked out once per data set on first use (a sweep's runs share them) instead of at every fill.
+    /// </summary>
+    internal long[] PackedTradableOpens => _packedPrices.Value.Open;
+
+    /// <summary>The closes at $0.0001, packed likewise: the exact path's marks at the session closes.</summary>
+    internal long[] PackedCloses => _packedPrices.Value.Close;
+
+    /// <summary>The closes' array itself (read in place by the exact path's marks).</summary>
+    internal double[] CloseArray => _close;
+
     /// <summary>Total cells (rows × symbols).</summary>
     public long Cells => (long)Rows * Columns;
+
+    private (long[] Open, long[] Close) PackPrices()
+    {
+        var open = GC.AllocateUninitializedArray<long>(_tradableOpen.Length);
+        var close = GC.AllocateUninitializedArray<long>(_close.Length);
+        for (int at = 0; at < open.Length; at++)
+        {
+            open[at] = _tradableOpen[at] > 0 ? ScaledAmount.PackPrice(_tradableOpen[at]) : ScaledAmount.NoPackedPrice;
+            close[at] = _present[at] ? ScaledAmount.PackPrice(_close[at]) : ScaledAmount.NoPackedPrice;
+        }
+
+        return (open, close);
+    }
 
     /// <summary>Aligns <paramref name="series"/> (same rules as <see cref="BarSeriesFeed"/>), optionally within [from, to).</summary>
     /// <remarks>

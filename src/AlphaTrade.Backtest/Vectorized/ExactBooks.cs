@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using AlphaTrade.Core.Calendar;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Orders;
@@ -85,9 +86,11 @@ internal sealed class ExactBooks
     private readonly ScaledAmount[] _borrowPaid;
     private readonly double[] _mark;
     private readonly bool[] _hasMark;
-    private readonly ScaledAmount[] _markPrice;
-    private readonly int[] _markPriceGeneration;
-    private int _marksGeneration = 1;
+    private readonly int[] _markCell; // the bar cell whose close is the mark, −1 for a mark from a fill price
+    private readonly double[] _closes;
+    private int _markRow = -1; // ≥ 0: every mark is the close of the row starting at this cell (read in place); −1: the marks are in _mark
+    private readonly long[] _packedCloses;
+    private readonly long[] _packedOpens;
     private bool _allMarked;
     private ScaledAmount _cash;
     private double _cashD;
@@ -95,7 +98,6 @@ internal sealed class ExactBooks
     private bool _estimateValid;
     private double _grossBound = double.NaN;
     private double _estimate;
-    private long[]? _working;
 
     // Records.
     private readonly EquityCurve _equity;
@@ -195,8 +197,11 @@ internal sealed class ExactBooks
         _borrowPaid = new ScaledAmount[_n];
         _mark = new double[_n];
         _hasMark = new bool[_n];
-        _markPrice = new ScaledAmount[_n];
-        _markPriceGeneration = new int[_n];
+        _markCell = new int[_n];
+        _markCell.AsSpan().Fill(-1);
+        _packedCloses = bars.PackedCloses;
+        _closes = bars.CloseArray;
+        _packedOpens = bars.PackedTradableOpens;
         InitialCapital = spec.InitialCapital;
         _cash = ScaledAmount.FromDecimal(spec.InitialCapital);
         _cashD = (double)spec.InitialCapital;
@@ -256,38 +261,59 @@ internal sealed class ExactBooks
     }
 
     /// <summary>True once <paramref name="s"/> has a mark.</summary>
-    public bool HasMark(int s) => _hasMark[s];
+    public bool HasMark(int s) => _markRow >= 0 || _hasMark[s];
 
     /// <summary>The last mark of <paramref name="s"/>.</summary>
-    public double Mark(int s) => _mark[s];
+    public double Mark(int s) => _markRow >= 0 ? _closes[_markRow + s] : _mark[s];
+
+    /// <summary>Every symbol's mark (0 where none yet), in place in the closes when a full row set them.</summary>
+    private ReadOnlySpan<double> Marks => _markRow >= 0 ? new ReadOnlySpan<double>(_closes, _markRow, _n) : _mark.AsSpan(0, _n);
 
     /// <summary>Shares held in <paramref name="s"/>.</summary>
     public long Quantity(int s) => _qty[s];
 
-    /// <summary>Sets the mark of <paramref name="s"/> (a bar close); <see cref="MarksChanged"/> must follow before valuing.</summary>
-    public void SetMark(int s, double price)
+    /// <summary>
+    /// Sets the mark of <paramref name="s"/> to the close of bar cell <paramref name="cell"/> (−1: a price that is no
+    /// bar's close); <see cref="MarksChanged"/> must follow before valuing.
+    /// </summary>
+    public void SetMark(int s, double price, int cell)
     {
+        if (_markRow >= 0)
+        {
+            KeepMarks();
+        }
+
         _mark[s] = price;
         _hasMark[s] = true;
-        _markPriceGeneration[s] = 0;
+        _markCell[s] = cell;
     }
 
-    /// <summary>Sets the marks of all symbols at once (a row where every symbol has a plain bar).</summary>
-    public void SetMarks(ReadOnlySpan<double> closes)
+    /// <summary>
+    /// Sets the marks of all symbols at once to the closes of the row starting at cell <paramref name="rowStart"/> (every
+    /// symbol has a plain bar): they are read in place there until a row sets only some of them.
+    /// </summary>
+    public void SetMarks(int rowStart)
     {
-        closes.CopyTo(_mark);
         if (!_allMarked)
         {
             _hasMark.AsSpan().Fill(true);
             _allMarked = true;
         }
 
-        // Every cached mark price is stale: a new generation instead of clearing a flag per symbol.
-        if (++_marksGeneration == int.MaxValue)
+        _markRow = rowStart;
+    }
+
+    /// <summary>Copies the marks read in place into the books' own (before a row sets only some of them).</summary>
+    private void KeepMarks()
+    {
+        new ReadOnlySpan<double>(_closes, _markRow, _n).CopyTo(_mark);
+        var cells = _markCell.AsSpan(0, _n);
+        for (int s = 0; s < cells.Length; s++)
         {
-            _markPriceGeneration.AsSpan().Clear();
-            _marksGeneration = 1;
+            cells[s] = _markRow + s;
         }
+
+        _markRow = -1;
     }
 
     /// <summary>Invalidates the per-bar valuation (and the gross bound) after marks were set; fills came before.</summary>
@@ -303,24 +329,40 @@ internal sealed class ExactBooks
         if (!double.IsNaN(_grossBound))
         {
             // |q + w + Δ| ≤ |q + w| + |Δ|: the bound grows by at most |Δ| × mark (with room for rounding).
-            _grossBound = (_grossBound + (Math.Abs((double)signedQuantity) * _mark[s])) * (1 + 1e-12);
+            _grossBound = (_grossBound + (Math.Abs((double)signedQuantity) * Mark(s))) * (1 + 1e-12);
         }
     }
 
     /// <summary>
     /// An upper bound of Σ |shares + working| × mark over all symbols, which bounds Ledger.GrossEstimate's sum (any symbol
     /// left out, any order of summation): summed in four independent chains, then raised by 10^-12 (relative rounding
-    /// error of 46 terms is below 10^-14). Computed once per row, with the equity estimate where it can; accepted orders raise it.
+    /// error of 46 terms is below 10^-14). Computed at most once per row (when a buying-power check needs it); accepted orders raise it.
     /// </summary>
     private double GrossBound(ReadOnlySpan<long> working)
     {
         if (double.IsNaN(_grossBound))
         {
             var qd = _qtyD.AsSpan(0, _n);
-            var marks = _mark.AsSpan(0, _n);
+            var marks = Marks;
             working = working[.._n];
             double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
             int s = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Any order of summation bounds the estimate's sum (with the raise below); four lanes at a time.
+                var sums = Vector256<double>.Zero;
+                for (; s + 4 <= _n; s += 4)
+                {
+                    var shares = Vector256.Create(qd.Slice(s, 4)) + Vector256.ConvertToDouble(Vector256.Create(working.Slice(s, 4)));
+                    sums += Vector256.Abs(shares) * Vector256.Create(marks.Slice(s, 4));
+                }
+
+                g0 = sums[0];
+                g1 = sums[1];
+                g2 = sums[2];
+                g3 = sums[3];
+            }
+
             for (; s + 4 <= _n; s += 4)
             {
                 g0 += Math.Abs(qd[s] + working[s]) * marks[s];
@@ -354,55 +396,12 @@ internal sealed class ExactBooks
             return _estimate;
         }
 
-        // The sum is one serial chain of additions (kept in symbol order, so the curve stays bit-identical); the gross
-        // bound's four independent chains ride along in its latency for free when working orders are attached.
-        double e = _cashD;
-        var q = _qtyD.AsSpan(0, _n);
-        var m = _mark.AsSpan(0, _n);
-        var w = _working;
-        if (w is null || !double.IsNaN(_grossBound))
-        {
-            for (int s = 0; s < q.Length; s++)
-            {
-                e += q[s] * m[s];
-            }
-        }
-        else
-        {
-            var wk = w.AsSpan(0, _n);
-            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-            int s = 0;
-            for (; s + 4 <= q.Length; s += 4)
-            {
-                e += q[s] * m[s];
-                g0 += Math.Abs(q[s] + wk[s]) * m[s];
-                e += q[s + 1] * m[s + 1];
-                g1 += Math.Abs(q[s + 1] + wk[s + 1]) * m[s + 1];
-                e += q[s + 2] * m[s + 2];
-                g2 += Math.Abs(q[s + 2] + wk[s + 2]) * m[s + 2];
-                e += q[s + 3] * m[s + 3];
-                g3 += Math.Abs(q[s + 3] + wk[s + 3]) * m[s + 3];
-            }
-
-            for (; s < q.Length; s++)
-            {
-                e += q[s] * m[s];
-                g0 += Math.Abs(q[s] + wk[s]) * m[s];
-            }
-
-            _grossBound = (g0 + g1 + g2 + g3) * (1 + 1e-12); // as GrossBound sums it
-        }
-
+        // The ledger's sum (the same terms in the same order); the gross bound is summed when a buying-power check needs it.
+        double e = EquityEstimateSum.Of(_cashD, _qtyD.AsSpan(0, _n), Marks);
         _estimate = e;
         _estimateValid = true;
         return e;
     }
-
-    /// <summary>
-    /// The engine's working shares per symbol (the array later passed to <see cref="CheckBuyingPower"/>): lets the equity
-    /// estimate work out the gross bound in the same pass.
-    /// </summary>
-    public void AttachWorking(long[] working) => _working = working;
 
     /// <summary>Records equity and cash (double) at <paramref name="time"/>.</summary>
     public void RecordEquity(long time) => _equity.Add(time, EquityEstimate(), _cashD);
@@ -428,7 +427,7 @@ internal sealed class ExactBooks
         }
 
         decimal leverage = intraday ? policy.IntradayLeverage : policy.OvernightLeverage;
-        double priceEstimate = _mark[symbolId];
+        double priceEstimate = Mark(symbolId);
         if (!(priceEstimate > 0))
         {
             return $"no price to value the order: {_symbols[symbolId]} has no bar yet";
@@ -447,7 +446,7 @@ internal sealed class ExactBooks
         // Ledger.GrossEstimate: the same terms summed in the same order (two loops around the order's symbol).
         double gross0 = 0;
         var qd = _qtyD.AsSpan(0, _n);
-        var marks = _mark.AsSpan(0, _n);
+        var marks = Marks;
         working = working[.._n];
         for (int s = 0; s < symbolId; s++)
         {
@@ -496,10 +495,12 @@ internal sealed class ExactBooks
     /// charges commission and fees on the order's new totals, books it and records it; <paramref name="totals"/> and the
     /// order's filled quantity <paramref name="filledBefore"/> are the order's state before this fill.
     /// </summary>
-    public void Fill(int s, OrderId id, OrderSide side, long quantity, long filledBefore, ref ExactOrderTotals totals, double open, long time)
+    public void Fill(int s, OrderId id, OrderSide side, long quantity, long filledBefore, ref ExactOrderTotals totals, double open, int cell, long time)
     {
         long q = quantity;
-        var price = FillPrice(s, side, q, ScaledAmount.Price(open));
+        long packedOpen = _packedOpens[cell];
+        var reference = packedOpen != ScaledAmount.NoPackedPrice ? ScaledAmount.UnpackPrice(packedOpen) : ScaledAmount.Price(open); // the latter throws
+        var price = FillPrice(s, side, q, reference);
         var value = price * q;
         var notional = value.Round(2);
         if (filledBefore == 0)
@@ -856,9 +857,9 @@ internal sealed class ExactBooks
         _qtyD[s] = _qty[s];
         _cash += (q > 0 ? -notional : notional) - commission - fees;
         _cashD = _cash.ToDouble();
-        if (!_hasMark[s])
+        if (!HasMark(s))
         {
-            SetMark(s, price.ToDouble());
+            SetMark(s, price.ToDouble(), -1);
         }
 
         _estimateValid = false;
@@ -1082,16 +1083,16 @@ internal sealed class ExactBooks
         return e;
     }
 
-    /// <summary><see cref="Ledger.MarkPrice"/>: the mark at $0.0001, 0 before any mark.</summary>
+    /// <summary><see cref="Ledger.MarkPrice"/>: the mark at $0.0001, 0 before any mark (a close's read from the data set's packed closes).</summary>
     private ScaledAmount MarkPrice(int s)
     {
-        if (_markPriceGeneration[s] != _marksGeneration)
+        int cell = _markRow >= 0 ? _markRow + s : _markCell[s];
+        if (cell >= 0 && _packedCloses[cell] is var packed && packed != ScaledAmount.NoPackedPrice)
         {
-            _markPrice[s] = _hasMark[s] ? ScaledAmount.Price(_mark[s]) : default;
-            _markPriceGeneration[s] = _marksGeneration;
+            return ScaledAmount.UnpackPrice(packed);
         }
 
-        return _markPrice[s];
+        return HasMark(s) ? ScaledAmount.Price(Mark(s)) : default; // a fill price's mark, or a close Price refuses (it throws)
     }
 
     private decimal MarkPriceDecimal(int s) => MarkPrice(s).ToDecimal();

@@ -126,14 +126,19 @@ internal readonly struct ScaledAmount
     /// <see cref="AlphaTrade.Engine.PriceMath.ToPrice"/>: a bar price rounded half away from zero to $0.0001, trailing
     /// zeros dropped.
     /// </summary>
-    public static ScaledAmount Price(double price)
+    public static ScaledAmount Price(double price) =>
+        TryPrice(price, out var amount) ? amount : throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be finite and below 10^11.");
+
+    /// <summary><see cref="Price"/>, false (instead of throwing) for a price that is not finite or not below 10^11.</summary>
+    public static bool TryPrice(double price, out ScaledAmount amount)
     {
         // Math.Round(price × 10^4, MidpointRounding.AwayFromZero) without its library call: the fraction x − trunc(x)
         // is exact in double, so comparing it with ±0.5 rounds exactly as Math.Round does.
+        amount = default;
         double scaled = price * 10_000.0;
         if (!(Math.Abs(scaled) < 1e15))
         {
-            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be finite and below 10^11.");
+            return false;
         }
 
         double whole = Math.Truncate(scaled);
@@ -150,22 +155,38 @@ internal readonly struct ScaledAmount
 
         if (Math.Abs(ticks) >= 1_000_000_000_000_000)
         {
-            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be finite and below 10^11.");
+            return false;
         }
 
         // Trailing zeros dropped (constant divisors: multiplications).
         if (ticks % 100 != 0)
         {
-            return ticks % 10 != 0 ? new ScaledAmount(ticks, 4) : new ScaledAmount(ticks / 10, 3);
+            amount = ticks % 10 != 0 ? new ScaledAmount(ticks, 4) : new ScaledAmount(ticks / 10, 3);
         }
-
-        if (ticks % 10_000 != 0)
+        else if (ticks % 10_000 != 0)
         {
-            return ticks % 1_000 != 0 ? new ScaledAmount(ticks / 100, 2) : new ScaledAmount(ticks / 1_000, 1);
+            amount = ticks % 1_000 != 0 ? new ScaledAmount(ticks / 100, 2) : new ScaledAmount(ticks / 1_000, 1);
+        }
+        else
+        {
+            amount = new ScaledAmount(ticks / 10_000, 0); // zero included: scale 0, as decimal's 0
         }
 
-        return new ScaledAmount(ticks / 10_000, 0); // zero included: scale 0, as decimal's 0
+        return true;
     }
+
+    /// <summary>
+    /// A price of <see cref="Price"/> packed in one long (units × 8 + scale: |units| &lt; 10^15, scale ≤ 4), or
+    /// <see cref="NoPackedPrice"/> where <see cref="Price"/> would throw.
+    /// </summary>
+    public static long PackPrice(double price) => TryPrice(price, out var a) ? (a.Units << 3) | (long)a.Scale : NoPackedPrice;
+
+    /// <summary>What <see cref="PackPrice"/> gives for a price <see cref="Price"/> refuses.</summary>
+    public const long NoPackedPrice = long.MinValue;
+
+    /// <summary>The price packed by <see cref="PackPrice"/> (not <see cref="NoPackedPrice"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScaledAmount UnpackPrice(long packed) => new(packed >> 3, (int)(packed & 7));
 
     /// <summary>This amount's units at scale 4 (a price's ticks of $0.0001); the scale must be at most 4.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -176,7 +176,6 @@ public static class VectorizedBacktester
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
-            exact?.AttachWorking(_working);
             _previousWeight = new double[_n];
             _orders = new RowLog<OrderRow, OrderReport>(MakeOrder);
         }
@@ -257,7 +256,7 @@ public static class VectorizedBacktester
                         continue;
                     }
 
-                    Fill(ref p, open, _capped ? volume[at] : double.NaN, start);
+                    Fill(ref p, open, _capped ? volume[at] : double.NaN, at, start);
                 }
 
                 RemoveDone();
@@ -268,8 +267,8 @@ public static class VectorizedBacktester
             var exact = _exact;
             if (exact is not null && !observe && FullRow(present.Slice(b, n), flags.Slice(b, n)))
             {
-                // Every symbol has a plain bar: the marks are the row's closes (the loop below, in one block).
-                exact.SetMarks(close.Slice(b, n));
+                // Every symbol has a plain bar: the marks are the row's closes, read in place (the loop below, at once).
+                exact.SetMarks(b);
                 count = n;
             }
             else
@@ -299,7 +298,7 @@ public static class VectorizedBacktester
                     {
                         if (exact is not null)
                         {
-                            exact.SetMark(s, close[at]);
+                            exact.SetMark(s, close[at], at);
                         }
                         else
                         {
@@ -504,6 +503,11 @@ public static class VectorizedBacktester
             }
 
             PrefetchCells(_bars.TradableOpen, next, _n);
+            if (_exact is not null)
+            {
+                PrefetchCells(MemoryMarshal.Cast<long, double>(_bars.PackedTradableOpens.AsSpan()), next, _n);
+            }
+
             if (_capped)
             {
                 PrefetchCells(_bars.Volume, next, _n);
@@ -526,7 +530,7 @@ public static class VectorizedBacktester
             }
         }
 
-        private void Fill(ref Pending p, double open, double volume, long time)
+        private void Fill(ref Pending p, double open, double volume, int cell, long time)
         {
             long leaves = p.Quantity - p.Filled;
             var exact = _exact;
@@ -538,7 +542,7 @@ public static class VectorizedBacktester
 
             if (exact is not null)
             {
-                exact.Fill(p.SymbolId, p.Id, p.Side, q, p.Filled, ref p.Exact, open, time);
+                exact.Fill(p.SymbolId, p.Id, p.Side, q, p.Filled, ref p.Exact, open, cell, time);
                 p.Filled += q;
             }
             else

@@ -204,14 +204,7 @@ public sealed class Ledger : IPortfolioView, IPositionValues
             return _estimate;
         }
 
-        double e = _cashDouble;
-        var q = _qty;
-        var m = _mark;
-        for (int s = 0; s < q.Length; s++)
-        {
-            e += q[s] * m[s];
-        }
-
+        double e = EquityEstimateSum.Of(_cashDouble, _qty, _mark);
         _estimate = e;
         _estimateVersion = _version;
         return e;
