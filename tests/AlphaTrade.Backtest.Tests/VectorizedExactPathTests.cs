@@ -260,7 +260,7 @@ public sealed class VectorizedExactPathTests
     }
 
     [Fact]
-    public void ScaledAmount_DivPow10_EqualsTruncatedDivision_AcrossTheWholeRange()
+    public void ScaledAmount_DivPow10_EqualsTruncatedAndHalfAwayRoundedDivision_AcrossTheWholeRange()
     {
         var rng = new Random(20261125);
         var values = new List<long> { 0, 1, -1, long.MaxValue, long.MinValue, long.MaxValue - 1, long.MinValue + 1 };
@@ -268,6 +268,11 @@ public sealed class VectorizedExactPathTests
         for (int k = 0; k <= 18; k++)
         {
             values.AddRange([p, -p, p - 1, 1 - p, p + 1, -p - 1, (p * 5) - 1, 1 - (p * 5), p * 9, -p * 9]);
+            if (k < 17)
+            {
+                values.AddRange([p * 5, -p * 5, p * 15, -p * 15, (p * 15) + 1, (p * 25) - 1]); // halves of the next power
+            }
+
             p = k < 18 ? p * 10 : p;
         }
 
@@ -284,6 +289,10 @@ public sealed class VectorizedExactPathTests
             foreach (long v in values)
             {
                 Assert.Equal(v / d, ScaledAmount.DivPow10(v, k));
+                if (k > 0)
+                {
+                    Assert.Equal((long)decimal.Round((decimal)v / d, 0, MidpointRounding.AwayFromZero), ScaledAmount.DivPow10RoundHalfAway(v, k));
+                }
             }
 
             d = k < 18 ? d * 10 : d;

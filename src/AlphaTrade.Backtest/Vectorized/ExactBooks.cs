@@ -737,22 +737,8 @@ internal sealed class ExactBooks
         long hiRef = Math.BigMul(r, rf, out long ref64);
         if (rf != 0 && hiSlip == 0 && slip64 >= 0 && hiRef == 0 && ref64 >= 0 && slip64 <= long.MaxValue - ref64)
         {
-            long sum = side == OrderSide.Buy ? ref64 + slip64 : ref64 - slip64;
-            if (scale <= 4)
-            {
-                return new ScaledAmount(sum, scale);
-            }
-
-            long d = PowersOf10[scale - 4];
-            long q = ScaledAmount.DivPow10(sum, scale - 4);
-            long rem = sum - (q * d);
-            long absRem = Math.Abs(rem);
-            if (absRem != 0 && absRem >= d - absRem)
-            {
-                q += sum < 0 ? -1 : 1;
-            }
-
-            return new ScaledAmount(q, 4);
+            long sum = ref64 + (side == OrderSide.Buy ? slip64 : -slip64);
+            return scale <= 4 ? new ScaledAmount(sum, scale) : new ScaledAmount(ScaledAmount.DivPow10RoundHalfAway(sum, scale - 4), 4);
         }
 
         return Slipped128(reference, fraction, side, scale);

@@ -99,6 +99,37 @@ internal readonly struct ScaledAmount
         return units < 0 ? -(long)q : (long)q;
     }
 
+    /// <summary>
+    /// <paramref name="units"/> ÷ 10^<paramref name="k"/> rounded half away from zero (1 ≤ k ≤ 18): ⌊(|units| + 10^k ÷ 2) ÷ 10^k⌋
+    /// with the sign of units, without branches on the remainder (which the fill path's prices make unpredictable).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long DivPow10RoundHalfAway(long units, int k)
+    {
+        ulong magnitude = (ulong)Math.Abs(units == long.MinValue ? 0 : units);
+        if (units == long.MinValue || magnitude >= 1UL << 62)
+        {
+            return DivPow10RoundHalfAwayWide(units, k);
+        }
+
+        ulong q = Math.BigMul(magnitude + ((ulong)Pow10L[k] >> 1), Reciprocal10[k], out _) >> ReciprocalShift[k];
+        return units < 0 ? -(long)q : (long)q;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long DivPow10RoundHalfAwayWide(long units, int k)
+    {
+        long d = Pow10L[k];
+        long q = units / d;
+        long r = units - (q * d);
+        if (r != 0 && (ulong)Math.Abs(r) >= (ulong)(d - Math.Abs(r)))
+        {
+            q += units < 0 ? -1 : 1;
+        }
+
+        return q;
+    }
+
     /// <summary>m_k = ⌈2^(63+l) ÷ 10^k⌉ with l = ⌈log2 10^k⌉, for <see cref="DivPow10"/> (index 0 unused).</summary>
     private static readonly ulong[] Reciprocal10 = CreateReciprocals(out ReciprocalShift);
 
@@ -265,7 +296,25 @@ internal readonly struct ScaledAmount
 
     /// <summary>Compares values (not scales).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Compare(ScaledAmount a, ScaledAmount b) => a.Scale == b.Scale ? a.Units.CompareTo(b.Units) : CompareAligned(a, b);
+    public static int Compare(ScaledAmount a, ScaledAmount b)
+    {
+        if (a.Scale == b.Scale)
+        {
+            return a.Units.CompareTo(b.Units);
+        }
+
+        // Scales at most 4 apart and mantissas under 2^49: both brought to the larger scale fit 63 bits (the commission's
+        // minimum and cap against its per-share amount, every fill).
+        int diff = a.Scale - b.Scale;
+        if ((uint)(diff + 4) <= 8 && (ulong)(a.Units + (1L << 49)) < (1UL << 50) && (ulong)(b.Units + (1L << 49)) < (1UL << 50))
+        {
+            long x = diff >= 0 ? a.Units : a.Units * Pow10L[-diff];
+            long y = diff >= 0 ? b.Units * Pow10L[diff] : b.Units;
+            return x.CompareTo(y);
+        }
+
+        return CompareAligned(a, b);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int CompareAligned(ScaledAmount a, ScaledAmount b)
@@ -348,15 +397,7 @@ internal readonly struct ScaledAmount
             return RoundBeyond64(decimals);
         }
 
-        long d = Pow10L[drop];
-        long q = DivPow10(Units, drop);
-        long r = Units - (q * d);
-        if (r != 0 && (ulong)Math.Abs(r) >= (ulong)(d - Math.Abs(r)))
-        {
-            q += Units < 0 ? -1 : 1;
-        }
-
-        return new ScaledAmount(q, decimals);
+        return new ScaledAmount(DivPow10RoundHalfAway(Units, drop), decimals);
     }
 
     /// <summary><see cref="Round"/> dropping more than 18 places.</summary>
@@ -381,14 +422,16 @@ internal readonly struct ScaledAmount
             return new ScaledAmount(Units > 0 ? 1 : 0, 0);
         }
 
-        long d = Pow10L[Scale];
-        long q = DivPow10(Units, Scale);
-        if (Units > 0 && q * d != Units)
-        {
-            q++;
-        }
-
+        // Toward zero is the ceiling of a negative amount; a positive one rounds up: ⌊(units + 10^scale − 1) ÷ 10^scale⌋.
+        long q = Units > 0 && Units <= long.MaxValue - Pow10L[Scale] ? DivPow10(Units + Pow10L[Scale] - 1, Scale) : CeilingWide(Units, Scale);
         return new ScaledAmount(q, 0);
+    }
+
+    private static long CeilingWide(long units, int scale)
+    {
+        long d = Pow10L[scale];
+        long q = units / d;
+        return units > 0 && q * d != units ? q + 1 : q;
     }
 
     /// <summary>
