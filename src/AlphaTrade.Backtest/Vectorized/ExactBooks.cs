@@ -629,14 +629,14 @@ internal sealed class ExactBooks
     public RunResult Build(IReadOnlyList<OrderReport> orders, long barsProcessed, int timeSteps)
     {
         // A round trip is open in every symbol with a position (it opens when the position leaves zero and closes when
-        // it returns to zero or crosses it); both lists are rebuilt from the fill log when first read.
+        // it returns to zero or crosses it); both lists and the positions are rebuilt from the logs, in one pass, when first read.
         int openTrades = 0;
         for (int s = 0; s < _n; s++)
         {
             openTrades += _qty[s] != 0 ? 1 : 0;
         }
 
-        var roundTrips = new Lazy<(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open)>(RoundTrips);
+        var records = new Lazy<ReplayedRecords>(Replay);
         var symbolPnl = new List<PnlBreakdown>(_n);
         decimal r = 0, u = 0, c = 0, f = 0, b = 0;
         for (int s = 0; s < _n; s++)
@@ -665,9 +665,9 @@ internal sealed class ExactBooks
             Equity = _equity,
             Orders = orders,
             Fills = _fills,
-            Trades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Closed), _closedTrades),
-            OpenTrades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => roundTrips.Value.Open), openTrades),
-            Positions = new Deferred<PositionSnapshot>(new Lazy<IReadOnlyList<PositionSnapshot>>(Positions), _marks.Count),
+            Trades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => records.Value.Closed), _closedTrades),
+            OpenTrades = new Deferred<RoundTrip>(new Lazy<IReadOnlyList<RoundTrip>>(() => records.Value.Open), openTrades),
+            Positions = new Deferred<PositionSnapshot>(new Lazy<IReadOnlyList<PositionSnapshot>>(() => records.Value.Positions), _marks.Count),
             Daily = _daily,
             SymbolPnl = symbolPnl,
             StrategyPnl = [new PnlBreakdown(_strategy, r, u, c, f, b, 0m)],
@@ -941,24 +941,28 @@ internal sealed class ExactBooks
     }
 
     /// <summary>
-    /// The round trips, closed (in closing order) and open at the end (in symbol order), rebuilt from the fill and borrow
-    /// logs: the fills replayed in order through the same trade booking and round-trip tracking the run would have done
-    /// fill by fill (the same arithmetic on the same amounts, so the same results), each session's borrow fees charged
-    /// to the round trips open at that close.
+    /// The round trips, closed (in closing order) and open at the end (in symbol order), and the positions at every
+    /// session close, rebuilt in one pass over the fill, borrow and mark logs: the fills replayed in order through the same
+    /// trade booking and round-trip tracking the run would have done fill by fill (the same arithmetic on the same amounts,
+    /// so the same results), each session's borrow fees charged to the round trips open at that close, and at each close
+    /// each symbol held, in symbol order, with the shares and cost basis booked so far and the mark the close logged.
     /// </summary>
-    private (IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open) RoundTrips()
+    private ReplayedRecords Replay()
     {
         try
         {
-            var (closed, open) = ReplayRoundTrips();
-            return (new Records<TradeRow, RoundTrip>(closed, MakeTrade), new Records<TradeRow, RoundTrip>(open, MakeTrade));
+            var (closed, open, positions) = ReplayLogs();
+            return new ReplayedRecords(
+                new Records<TradeRow, RoundTrip>(closed, MakeTrade),
+                new Records<TradeRow, RoundTrip>(open, MakeTrade),
+                new Records<PositionRow, PositionSnapshot>(positions, MakePosition));
         }
         catch (OverflowException)
         {
             // A round trip's sums left the exact 64-bit range (the run's own amounts did not): the decimal path's run gives
-            // the same round trips in decimal.
+            // the same records in decimal.
             var run = VectorizedBacktester.RunOnDecimalPath(_spec);
-            return (run.Trades, run.OpenTrades);
+            return new ReplayedRecords(run.Trades, run.OpenTrades, run.Positions);
         }
     }
 
@@ -972,71 +976,41 @@ internal sealed class ExactBooks
         ApplyTrade(ref held, ref basis, q, notional, out realized, out closeValue);
     }
 
-    /// <summary>
-    /// The positions at every session close, rebuilt from the fill log and the logged marks: the fills booked again up to
-    /// each close (the same booking, so the same shares and cost basis), then each symbol held, in symbol order, with the
-    /// mark the close logged for it.
-    /// </summary>
-    private IReadOnlyList<PositionSnapshot> Positions()
-    {
-        try
-        {
-            var held = new long[_n];
-            var basis = new ScaledAmount[_n];
-            var rows = new List<PositionRow>(_marks.Count);
-            int next = 0, cursor = 0;
-            for (int day = 0; day < _daily.Count; day++)
-            {
-                for (int end = _daily.Row(day).Fills; next < end; next++)
-                {
-                    ref readonly var f = ref _fills.Row(next);
-                    ReplayBooking(f, ref held[f.Symbol], ref basis[f.Symbol], out _, out _, out _, out _);
-                }
-
-                for (int s = 0; s < _n; s++)
-                {
-                    if (held[s] != 0)
-                    {
-                        long m = _marks.Row(cursor++);
-                        rows.Add(new PositionRow(day, s, held[s], basis[s], new ScaledAmount(m >> 3, (int)(m & 7))));
-                    }
-                }
-            }
-
-            return new Records<PositionRow, PositionSnapshot>(rows, MakePosition);
-        }
-        catch (OverflowException)
-        {
-            return VectorizedBacktester.RunOnDecimalPath(_spec).Positions; // not reached: the run booked the same amounts
-        }
-    }
-
-    private (List<TradeRow> Closed, List<TradeRow> Open) ReplayRoundTrips()
+    private (List<TradeRow> Closed, List<TradeRow> Open, List<PositionRow> Positions) ReplayLogs()
     {
         var held = new long[_n];
         var basis = new ScaledAmount[_n];
         var open = new TradeRow[_n];
         var closed = new List<TradeRow>(_closedTrades);
-        int next = 0;
-        for (int b = 0; b <= _borrowLog.Count; b++)
+        var positions = new List<PositionRow>(_marks.Count);
+        int next = 0, borrow = 0, cursor = 0;
+        for (int day = 0; day <= _daily.Count; day++)
         {
-            int end = b < _borrowLog.Count ? _borrowLog.Row(b).Fills : _fills.Count;
-            for (; next < end; next++)
+            // Borrow fees are charged at a close after its fills, before its snapshot (which they do not change).
+            int end = day < _daily.Count ? _daily.Row(day).Fills : _fills.Count;
+            for (; borrow < _borrowLog.Count && _borrowLog.Row(borrow).Fills <= end; borrow++)
             {
-                ref readonly var f = ref _fills.Row(next);
-                int s = f.Symbol;
-                long before = held[s];
-                ReplayBooking(f, ref held[s], ref basis[s], out long q, out var notional, out var realized, out var closeValue);
-                TrackTrade(ref open[s], closed, s, q, notional, f.Commission + f.Fees, f.TimeUtcTicks, before, realized, closeValue);
-            }
-
-            if (b < _borrowLog.Count)
-            {
-                ref readonly var e = ref _borrowLog.Row(b);
+                ref readonly var e = ref _borrowLog.Row(borrow);
+                next = ReplayFills(next, e.Fills, held, basis, open, closed);
                 ref var t = ref open[e.Symbol];
                 if (t.Active)
                 {
                     t.Costs += e.Fee;
+                }
+            }
+
+            next = ReplayFills(next, end, held, basis, open, closed);
+            if (day == _daily.Count)
+            {
+                break;
+            }
+
+            for (int s = 0; s < _n; s++)
+            {
+                if (held[s] != 0)
+                {
+                    long m = _marks.Row(cursor++);
+                    positions.Add(new PositionRow(day, s, held[s], basis[s], new ScaledAmount(m >> 3, (int)(m & 7))));
                 }
             }
         }
@@ -1050,7 +1024,22 @@ internal sealed class ExactBooks
             }
         }
 
-        return (closed, stillOpen);
+        return (closed, stillOpen, positions);
+    }
+
+    /// <summary>Books fills <paramref name="next"/> up to <paramref name="end"/> again and tracks their round trips; returns <paramref name="end"/>.</summary>
+    private int ReplayFills(int next, int end, long[] held, ScaledAmount[] basis, TradeRow[] open, List<TradeRow> closed)
+    {
+        for (; next < end; next++)
+        {
+            ref readonly var f = ref _fills.Row(next);
+            int s = f.Symbol;
+            long before = held[s];
+            ReplayBooking(f, ref held[s], ref basis[s], out long q, out var notional, out var realized, out var closeValue);
+            TrackTrade(ref open[s], closed, s, q, notional, f.Commission + f.Fees, f.TimeUtcTicks, before, realized, closeValue);
+        }
+
+        return next;
     }
 
     /// <summary><see cref="Ledger.Equity"/>: cash plus positions at the marks rounded to $0.0001.</summary>
@@ -1180,6 +1169,9 @@ internal sealed class ExactBooks
 
         public ScaledAmount Fee => new(_fee, _feeScale);
     }
+
+    /// <summary>The records rebuilt from the logs (<see cref="Replay"/>).</summary>
+    private sealed record ReplayedRecords(IReadOnlyList<RoundTrip> Closed, IReadOnlyList<RoundTrip> Open, IReadOnlyList<PositionSnapshot> Positions);
 
     /// <summary>Records rebuilt from the logs when first read (once, thread-safe), their number known from the run.</summary>
     private sealed class Deferred<T>(Lazy<IReadOnlyList<T>> items, int count) : IReadOnlyList<T>
