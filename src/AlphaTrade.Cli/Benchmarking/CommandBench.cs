@@ -85,6 +85,13 @@ internal static partial class CommandBench
         }
 
         start.Environment["ALPHATRADE_HOME"] = rootDirectory;
+        if (Environment.GetEnvironmentVariable("ALPHATRADE_BENCH_PGO") == "1")
+        {
+            // ./alphatrade turned tiered PGO on for bench's in-process loops; the timed commands run as published.
+            start.Environment.Remove("DOTNET_TieredPGO");
+            start.Environment.Remove("ALPHATRADE_BENCH_PGO");
+        }
+
         double cpu0 = ChildrenCpuMs();
         var clock = Stopwatch.StartNew();
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start " + host);

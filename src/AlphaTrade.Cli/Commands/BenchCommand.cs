@@ -131,8 +131,10 @@ internal static class BenchCommand
         ]).ToList();
         TextTable.Write(ctx.Out, ["workload", "size", "cpu ms (min)", "cpu ms (median)", "median rate", "MB alloc/run", "target", "met", "run"], rows);
         ctx.Out.WriteLine(string.Create(C,
-            $"{(BenchRunner.MeasuresThreadCpu ? "CPU time of the benchmark thread" : "wall-clock time")} per run, {runs} timed runs after two warm-ups, each from a collected heap; {Environment.ProcessorCount} cores, .NET {Environment.Version}. A busy machine lowers these figures: compare runs on a quiet one."));
-        ctx.Out.WriteLine("This executable is tuned for one-shot commands (ReadyToRun code, tiered PGO off), which costs sustained loops some speed: the figures of record are BenchmarkDotNet's over the same workloads (bench/, see docs/performance.md).");
+            $"{(BenchRunner.MeasuresThreadCpu ? "CPU time of the benchmark thread" : "wall-clock time")} per run, {runs} timed runs after at least {BenchRunner.WarmUp.TotalSeconds:F0} s of warm-up runs, each from a collected heap; {Environment.ProcessorCount} cores, .NET {Environment.Version}. A busy machine lowers these figures: compare runs on a quiet one."));
+        ctx.Out.WriteLine(BenchRunner.TieredPgo
+            ? "Tiered PGO on (the .NET default; ./alphatrade bench turns it on for these loops, while the published command, tuned for one-shot runs, has it off). The figures of record are BenchmarkDotNet's over the same workloads (bench/, see docs/performance.md)."
+            : "Tiered PGO off (the published command's setting for one-shot runs), which costs sustained loops 10-20%: ./alphatrade bench runs them with it on, and the figures of record are BenchmarkDotNet's over the same workloads (bench/, see docs/performance.md).");
     }
 
     private static string CommandText(CommandBenchResult r)
