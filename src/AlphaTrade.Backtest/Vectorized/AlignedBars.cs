@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AlphaTrade.Backtest.Venue;
 using AlphaTrade.Core.Market;
 using AlphaTrade.Core.Time;
@@ -21,7 +23,7 @@ public sealed class AlignedBars
     private readonly BarFlags[] _flags;
     private readonly bool[] _present;
     private readonly double[] _tradableOpen;
-    private readonly Lazy<(long[] Open, long[] Close)> _packedPrices;
+    private readonly Lazy<(long[] Open, long[] Close, bool[] PlainRows)> _packedPrices;
 
     private AlignedBars(SymbolTable symbols, TimeFrame timeFrame, long[] times, double[] open, double[] high, double[] low,
         double[] close, double[] volume, BarFlags[] flags, bool[] present, double[] tradableOpen)
@@ -37,7 +39,7 @@ public sealed class AlignedBars
         _flags = flags;
         _present = present;
         _tradableOpen = tradableOpen;
-        _packedPrices = new Lazy<(long[], long[])>(PackPrices);
+        _packedPrices = new Lazy<(long[], long[], bool[])>(PackPrices);
     }
 
     /// <summary>Symbols; column = symbol id.</summary>
@@ -91,13 +93,19 @@ public sealed class AlignedBars
     /// <summary>The closes at $0.0001, packed likewise: the exact path's marks at the session closes.</summary>
     internal long[] PackedCloses => _packedPrices.Value.Close;
 
+    /// <summary>
+    /// Per row: true when every symbol has a bar and none is flagged an outlier (every mark is then the row's close),
+    /// worked out with the packed prices.
+    /// </summary>
+    internal bool[] PlainRows => _packedPrices.Value.PlainRows;
+
     /// <summary>The closes' array itself (read in place by the exact path's marks).</summary>
     internal double[] CloseArray => _close;
 
     /// <summary>Total cells (rows × symbols).</summary>
     public long Cells => (long)Rows * Columns;
 
-    private (long[] Open, long[] Close) PackPrices()
+    private (long[] Open, long[] Close, bool[] PlainRows) PackPrices()
     {
         var open = GC.AllocateUninitializedArray<long>(_tradableOpen.Length);
         var close = GC.AllocateUninitializedArray<long>(_close.Length);
@@ -107,8 +115,46 @@ public sealed class AlignedBars
             close[at] = _present[at] ? ScaledAmount.PackPrice(_close[at]) : ScaledAmount.NoPackedPrice;
         }
 
-        return (open, close);
+        int n = Columns;
+        var plain = new bool[Rows];
+        for (int row = 0; row < plain.Length; row++)
+        {
+            plain[row] = PlainRow(_present.AsSpan(row * n, n), _flags.AsSpan(row * n, n));
+        }
+
+        return (open, close, plain);
     }
+
+    /// <summary>True when every symbol of the row has a bar and none is flagged an outlier.</summary>
+    private static bool PlainRow(ReadOnlySpan<bool> present, ReadOnlySpan<BarFlags> flags)
+    {
+        if (MemoryMarshal.Cast<bool, byte>(present).Contains((byte)0))
+        {
+            return false;
+        }
+
+        var bytes = MemoryMarshal.Cast<BarFlags, byte>(flags);
+        if (Vector256.IsHardwareAccelerated && bytes.Length >= Vector256<byte>.Count)
+        {
+            // The flags ORed 32 at a time (the last block overlapping the one before).
+            var all = Vector256.Create(bytes[^Vector256<byte>.Count..]);
+            for (int i = 0; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
+            {
+                all |= Vector256.Create(bytes.Slice(i, Vector256<byte>.Count));
+            }
+
+            return (all & Vector256.Create((byte)BarFlags.Outlier)) == Vector256<byte>.Zero;
+        }
+
+        int any = 0;
+        foreach (var f in flags)
+        {
+            any |= (int)f;
+        }
+
+        return (any & (int)BarFlags.Outlier) == 0;
+    }
+
 
     /// <summary>Aligns <paramref name="series"/> (same rules as <see cref="BarSeriesFeed"/>), optionally within [from, to).</summary>
     /// <remarks>

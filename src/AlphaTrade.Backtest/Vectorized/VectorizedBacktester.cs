@@ -133,6 +133,8 @@ public static class VectorizedBacktester
         private readonly ExactBooks? _exact;
         private readonly bool _tracksStatistics;
         private readonly bool _capped;
+        private readonly bool[]? _plainRows;
+        private readonly long[] _packedOpens = [];
         private readonly int _n;
         private readonly long _barTicks;
         private readonly bool _daily;
@@ -173,6 +175,8 @@ public static class VectorizedBacktester
             }
 
             _capped = spec.Venue.EffectiveCap is not null;
+            _plainRows = exact is not null ? _bars.PlainRows : null;
+            _packedOpens = exact is not null ? _bars.PackedTradableOpens : [];
             _barTicks = _bars.TimeFrame.Duration.Ticks;
             _daily = _bars.TimeFrame.IsDaily;
             _working = new long[_n];
@@ -265,7 +269,7 @@ public static class VectorizedBacktester
             int count = 0;
             bool observe = inSession && _tracksStatistics;
             var exact = _exact;
-            if (exact is not null && !observe && FullRow(present.Slice(b, n), flags.Slice(b, n)))
+            if (exact is not null && !observe && _plainRows![row])
             {
                 // Every symbol has a plain bar: the marks are the row's closes, read in place (the loop below, at once).
                 exact.SetMarks(b);
@@ -431,36 +435,6 @@ public static class VectorizedBacktester
             CollectionsMarshal.SetCount(_pending, kept);
         }
 
-        /// <summary>True when every symbol of the row has a bar and none is flagged an outlier.</summary>
-        private static bool FullRow(ReadOnlySpan<bool> present, ReadOnlySpan<BarFlags> flags)
-        {
-            if (MemoryMarshal.Cast<bool, byte>(present).Contains((byte)0))
-            {
-                return false;
-            }
-
-            var bytes = MemoryMarshal.Cast<BarFlags, byte>(flags);
-            if (Vector256.IsHardwareAccelerated && bytes.Length >= Vector256<byte>.Count)
-            {
-                // The flags ORed 32 at a time (the last block overlapping the one before).
-                var all = Vector256.Create(bytes[^Vector256<byte>.Count..]);
-                for (int i = 0; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
-                {
-                    all |= Vector256.Create(bytes.Slice(i, Vector256<byte>.Count));
-                }
-
-                return (all & Vector256.Create((byte)BarFlags.Outlier)) == Vector256<byte>.Zero;
-            }
-
-            int any = 0;
-            foreach (var f in flags)
-            {
-                any |= (int)f;
-            }
-
-            return (any & (int)BarFlags.Outlier) == 0;
-        }
-
         /// <summary>
         /// Bit k set where <paramref name="weights"/>[k] differs from <paramref name="previous"/>[k] (either NaN counts as a
         /// change), for up to 64 symbols.
@@ -505,7 +479,7 @@ public static class VectorizedBacktester
             PrefetchCells(_bars.TradableOpen, next, _n);
             if (_exact is not null)
             {
-                PrefetchCells(MemoryMarshal.Cast<long, double>(_bars.PackedTradableOpens.AsSpan()), next, _n);
+                PrefetchCells(MemoryMarshal.Cast<long, double>(_packedOpens.AsSpan()), next, _n);
             }
 
             if (_capped)
