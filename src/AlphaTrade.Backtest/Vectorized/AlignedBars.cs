@@ -86,9 +86,13 @@ public sealed class AlignedBars
 
     /// <summary>
     /// The tradable opens at $0.0001 as the exact accounting path reads them (<see cref="ScaledAmount.PackPrice"/>),
-    /// worked out once per data set on first use (a sweep's runs share them) instead of at every fill.
+    /// <see cref="NotTradable"/> where no order can fill (what <see cref="TradableOpen"/> marks NaN): worked out once per data
+    /// set on first use (a sweep's runs share them), so the exact path's fills read one column and price nothing.
     /// </summary>
     internal long[] PackedTradableOpens => _packedPrices.Value.Open;
+
+    /// <summary>In <see cref="PackedTradableOpens"/>: no fill on this bar (distinct from <see cref="ScaledAmount.NoPackedPrice"/>).</summary>
+    internal const long NotTradable = long.MinValue + 1;
 
     /// <summary>The closes at $0.0001, packed likewise: the exact path's marks at the session closes.</summary>
     internal long[] PackedCloses => _packedPrices.Value.Close;
@@ -98,6 +102,9 @@ public sealed class AlignedBars
     /// worked out with the packed prices.
     /// </summary>
     internal bool[] PlainRows => _packedPrices.Value.PlainRows;
+
+    /// <summary>The tradable opens' array itself.</summary>
+    internal double[] TradableOpenArray => _tradableOpen;
 
     /// <summary>The closes' array itself (read in place by the exact path's marks).</summary>
     internal double[] CloseArray => _close;
@@ -111,7 +118,7 @@ public sealed class AlignedBars
         var close = GC.AllocateUninitializedArray<long>(_close.Length);
         for (int at = 0; at < open.Length; at++)
         {
-            open[at] = _tradableOpen[at] > 0 ? ScaledAmount.PackPrice(_tradableOpen[at]) : ScaledAmount.NoPackedPrice;
+            open[at] = _tradableOpen[at] > 0 ? ScaledAmount.PackPrice(_tradableOpen[at]) : NotTradable;
             close[at] = _present[at] ? ScaledAmount.PackPrice(_close[at]) : ScaledAmount.NoPackedPrice;
         }
 

@@ -91,6 +91,7 @@ internal sealed class ExactBooks
     private int _markRow = -1; // ≥ 0: every mark is the close of the row starting at this cell (read in place); −1: the marks are in _mark
     private readonly long[] _packedCloses;
     private readonly long[] _packedOpens;
+    private readonly double[] _tradableOpens;
     private bool _allMarked;
     private ScaledAmount _cash;
     private double _cashD;
@@ -202,6 +203,7 @@ internal sealed class ExactBooks
         _packedCloses = bars.PackedCloses;
         _closes = bars.CloseArray;
         _packedOpens = bars.PackedTradableOpens;
+        _tradableOpens = bars.TradableOpenArray;
         InitialCapital = spec.InitialCapital;
         _cash = ScaledAmount.FromDecimal(spec.InitialCapital);
         _cashD = (double)spec.InitialCapital;
@@ -491,15 +493,15 @@ internal sealed class ExactBooks
     }
 
     /// <summary>
-    /// Fills <paramref name="quantity"/> shares of an order at the bar open <paramref name="open"/>: prices it (slippage, tick),
+    /// Fills <paramref name="quantity"/> shares of an order at the open of bar cell <paramref name="cell"/>: prices it (slippage, tick),
     /// charges commission and fees on the order's new totals, books it and records it; <paramref name="totals"/> and the
     /// order's filled quantity <paramref name="filledBefore"/> are the order's state before this fill.
     /// </summary>
-    public void Fill(int s, OrderId id, OrderSide side, long quantity, long filledBefore, ref ExactOrderTotals totals, double open, int cell, long time)
+    public void Fill(int s, OrderId id, OrderSide side, long quantity, long filledBefore, ref ExactOrderTotals totals, int cell, long time)
     {
         long q = quantity;
         long packedOpen = _packedOpens[cell];
-        var reference = packedOpen != ScaledAmount.NoPackedPrice ? ScaledAmount.UnpackPrice(packedOpen) : ScaledAmount.Price(open); // the latter throws
+        var reference = packedOpen != ScaledAmount.NoPackedPrice ? ScaledAmount.UnpackPrice(packedOpen) : ScaledAmount.Price(_tradableOpens[cell]); // the latter throws
         var price = FillPrice(s, side, q, reference);
         var value = price * q;
         var notional = value.Round(2);

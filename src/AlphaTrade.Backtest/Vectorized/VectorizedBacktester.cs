@@ -251,16 +251,18 @@ public static class VectorizedBacktester
 
             if (inSession && _pending.Count != 0)
             {
+                var packedOpens = _packedOpens;
                 foreach (ref var p in CollectionsMarshal.AsSpan(_pending))
                 {
                     int at = b + p.SymbolId;
-                    double open = tradableOpen[at]; // NaN unless the bar is present and tradable
-                    if (p.Done || !(open > 0) || start < p.Submitted)
+                    // A bar present and tradable (the exact path reads its packed column only; NaN marks the others)
+                    bool tradable = _exact is not null ? packedOpens[at] != AlignedBars.NotTradable : tradableOpen[at] > 0;
+                    if (p.Done || !tradable || start < p.Submitted)
                     {
                         continue;
                     }
 
-                    Fill(ref p, open, _capped ? volume[at] : double.NaN, at, start);
+                    Fill(ref p, _capped ? volume[at] : double.NaN, at, start);
                 }
 
                 RemoveDone();
@@ -464,7 +466,7 @@ public static class VectorizedBacktester
         }
 
         /// <summary>
-        /// Asks the CPU to bring the tradable opens (and volumes when fills are capped) of the row starting at cell
+        /// Asks the CPU to bring the tradable opens (the exact path: their packed column; and the volumes when fills are capped) of the row starting at cell
         /// <paramref name="next"/> into cache: that row's fills read them, and nothing else touches them. One sequential row
         /// at a time, so pages stay mapped; prefetching single cells at order time cost more than it saved, and the
         /// closes and weights, read every row, the hardware prefetcher already brings in (prefetching them too changed nothing).
@@ -476,10 +478,13 @@ public static class VectorizedBacktester
                 return;
             }
 
-            PrefetchCells(_bars.TradableOpen, next, _n);
             if (_exact is not null)
             {
                 PrefetchCells(MemoryMarshal.Cast<long, double>(_packedOpens.AsSpan()), next, _n);
+            }
+            else
+            {
+                PrefetchCells(_bars.TradableOpen, next, _n);
             }
 
             if (_capped)
@@ -504,7 +509,7 @@ public static class VectorizedBacktester
             }
         }
 
-        private void Fill(ref Pending p, double open, double volume, int cell, long time)
+        private void Fill(ref Pending p, double volume, int cell, long time)
         {
             long leaves = p.Quantity - p.Filled;
             var exact = _exact;
@@ -516,12 +521,12 @@ public static class VectorizedBacktester
 
             if (exact is not null)
             {
-                exact.Fill(p.SymbolId, p.Id, p.Side, q, p.Filled, ref p.Exact, open, cell, time);
+                exact.Fill(p.SymbolId, p.Id, p.Side, q, p.Filled, ref p.Exact, cell, time);
                 p.Filled += q;
             }
             else
             {
-                FillDecimal(ref p, q, open, time);
+                FillDecimal(ref p, q, _bars.TradableOpen[cell], time);
             }
 
             p.Updated = time;
